@@ -1,0 +1,139 @@
+# lector: turns articles into accessible formats.  See README.md.
+#
+# Public targets (each first makes sure the build dependencies are there):
+#   make            build ./lector
+#   make check      build and run every test; ends with "N passed, N failed"
+#   make san        the same tests under ASan + UBSan (objects in build-san/)
+#   make demo       convert samples/ into out/ with the default formats
+#   make install    PREFIX=/usr/local DESTDIR= : binary, man page, styles/
+#   make fuzz       libFuzzer target (clang) in build-fuzz/
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+CFLAGS ?= -O2 -g
+
+# pkg-config module and the Debian package that provides it.
+DEPS = libxml-2.0:libxml2-dev libzip:libzip-dev espeak-ng:libespeak-ng-dev \
+       libutf8proc:libutf8proc-dev
+PKGS = libxml-2.0 libzip espeak-ng libutf8proc
+PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || true
+PKG_LIBS != $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || true
+
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -O1 -g
+WERROR_FLAG = $(WERROR:1=-Werror)
+DEFS = -DLECTOR_DATADIR='"$(DATADIR)/lector"'
+ALL_CFLAGS = $(WARN) $(WERROR_FLAG) $(DEFS) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+
+SRCS != echo src/*.c
+LIB_SRCS != ls src/*.c | grep -v '^src/main\.c$$'
+UNIT_SRCS != echo tests/unit/test_*.c
+TOOL_SRCS != echo tests/tools/*.c
+
+# The build directory; make san points it elsewhere.
+B = build
+OBJS = $(SRCS:src/%.c=$(B)/%.o)
+LIB_OBJS = $(LIB_SRCS:src/%.c=$(B)/%.o)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
+TOOL_BINS = $(TOOL_SRCS:tests/tools/%.c=$(B)/tests/%)
+LECTOR = ./lector
+
+TEST_ENV = LC_ALL=C TZ=UTC SOURCE_DATE_EPOCH=315532800
+
+.PHONY: all check san demo install uninstall clean deps fuzz build-all \
+	run-tests
+
+all: deps
+	@$(MAKE) --no-print-directory ./lector
+
+check: deps
+	@$(MAKE) --no-print-directory ./lector build-all
+	@$(TEST_ENV) LECTOR=./lector TESTBIN=$(B)/tests sh tests/run.sh
+
+san: deps
+	@$(MAKE) --no-print-directory B=build-san CFLAGS="$(SAN)" \
+	    LDFLAGS="$(SAN)" build-san/lector build-all
+	@$(TEST_ENV) LECTOR=build-san/lector TESTBIN=build-san/tests \
+	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+	    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=98 \
+	    sh tests/run.sh
+
+demo: all
+	@rm -rf out
+	./lector -o out samples
+	@echo "converted samples/ into out/:"; ls -R out
+
+# Make sure the libraries are there: install them as root on Debian,
+# otherwise say the one command that would.
+deps:
+	@missing=; debs=; \
+	command -v $(PKG_CONFIG) >/dev/null 2>&1 || debs="pkg-config"; \
+	command -v $(CC) >/dev/null 2>&1 || debs="$$debs gcc"; \
+	for d in $(DEPS); do \
+	    m=$${d%%:*}; \
+	    if ! $(PKG_CONFIG) --exists $$m 2>/dev/null; then \
+	        missing="$$missing $$m"; debs="$$debs $${d#*:}"; \
+	    fi; \
+	done; \
+	if [ -n "$$debs" ]; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	        echo "lector: installing$$missing:$$debs"; \
+	        DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	            --no-install-recommends $$debs >/dev/null || exit 1; \
+	    else \
+	        echo "lector: missing$$missing; install with:" >&2; \
+	        echo "  sudo apt-get install$$debs" >&2; \
+	        exit 1; \
+	    fi; \
+	fi
+
+./lector: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+build-san/lector: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+$(B)/%.o: src/%.c
+	@mkdir -p $(B)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build-all: $(UNIT_BINS) $(TOOL_BINS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB_OBJS)
+	@mkdir -p $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
+
+$(B)/tests/%: tests/tools/%.c $(LIB_OBJS)
+	@mkdir -p $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	    CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined" \
+	    build-fuzz/fuzz_parse
+
+build-fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -fsanitize=fuzzer,address,undefined \
+	    -o $@ tests/fuzz/fuzz_parse.c $(LIB_OBJS) $(PKG_LIBS)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/lector
+	cp lector $(DESTDIR)$(BINDIR)/lector
+	cp lector.1 $(DESTDIR)$(MANDIR)/man1/lector.1
+	cp -R styles/. $(DESTDIR)$(DATADIR)/lector/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/lector $(DESTDIR)$(MANDIR)/man1/lector.1
+	rm -rf $(DESTDIR)$(DATADIR)/lector
+
+clean:
+	rm -rf build build-san build-fuzz lector out
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,935 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The batch runner: inputs become jobs, jobs run in worker processes.
+ * Processes, not threads, because libespeak-ng keeps global state, and so
+ * that a crash or a hang in one input costs that input only: the parent
+ * notices a worker that died or overran --timeout, reports the input as
+ * failed and starts a new worker for the rest.
+ *
+ * Each worker has two pipes: job numbers go down one, one status per job
+ * comes back up the other; end of file on the way back means the worker
+ * died.  Outputs are written under a hidden temporary name in their
+ * folder and renamed into place, so a killed run never leaves half a file.
+ */
+#include "common.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "buf.h"
+#include "diag.h"
+#include "options.h"
+#include "parse.h"
+#include "tree.h"
+#include "utf8.h"
+#include "writer.h"
+#include "xalloc.h"
+
+enum job_state {
+	JOB_PENDING,
+	JOB_DONE,	/* converted */
+	JOB_FAILED,	/* reported by the worker, or not found */
+	JOB_SKIPPED,	/* -u: outputs up to date */
+	JOB_TIMEOUT,	/* ran past --timeout */
+	JOB_CRASHED,	/* the worker died */
+	JOB_OTHER_SHARD,	/* --shard: another machine's */
+	JOB_NOT_RUN,	/* --stop ended the batch first */
+};
+
+static const char *const state_names[] = {
+	"pending", "converted", "failed", "skipped", "timeout", "crashed",
+	"other-shard", "not-run",
+};
+
+struct job {
+	char		*in;	/* the input path as named */
+	char		*rel;	/* output name without suffix, under -o */
+	enum job_state	 state;
+};
+
+struct jobs {
+	struct job	*v;
+	size_t		 n;
+	size_t		 cap;
+	bool		 single_file;
+};
+
+struct dir_id {
+	dev_t		 dev;
+	ino_t		 ino;
+};
+
+/* ---- Collecting inputs -------------------------------------------------- */
+
+static struct job *
+add_job(struct jobs *js, const char *in, const char *rel)
+{
+	struct job	*j;
+
+	if (js->n == js->cap) {
+		js->cap = js->cap ? js->cap * 2 : 32;
+		js->v = xreallocarray(js->v, js->cap, sizeof(*js->v));
+	}
+	j = &js->v[js->n++];
+	j->in = xstrdup(in);
+	j->rel = xstrdup(rel);
+	j->state = JOB_PENDING;
+	return j;
+}
+
+static void
+fail_input(struct jobs *js, const char *in, const char *what, int err)
+{
+	diag_reset(in);
+	diag(DIAG_ERROR, 0, "%s: %s", what, strerror(err));
+	diag_reset(NULL);
+	add_job(js, in, "")->state = JOB_FAILED;
+}
+
+/* name without its last extension, as a new string. */
+static char *
+stem(const char *name)
+{
+	const char	*dot = strrchr(name, '.');
+
+	return dot != NULL && dot != name ?
+	    xstrndup(name, (size_t)(dot - name)) : xstrdup(name);
+}
+
+static bool
+is_input_name(const char *name)
+{
+	size_t	 n = strlen(name);
+
+	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Add the *.txt files under dir, in name order, hidden entries skipped.
+ * Symbolic links are followed; a folder already open higher up (a link
+ * loop) is skipped with a warning.
+ */
+static void
+walk_dir(struct jobs *js, const char *dir, const char *rel,
+    struct dir_id *stack, size_t depth)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	char		**names = NULL, *path, *sub, *s;
+	size_t		 n = 0, cap = 0, i, k;
+	struct dir_id	*deeper;
+
+	if ((dp = opendir(dir)) == NULL) {
+		fail_input(js, dir, "cannot open folder", errno);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = xreallocarray(names, cap, sizeof(*names));
+		}
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof(*names), cmp_str);
+
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s%s%s", dir,
+		    dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		if (stat(path, &st) == -1) {
+			diag_reset(path);
+			diag(DIAG_WARN, 0, "skipped: %s", strerror(errno));
+			diag_reset(NULL);
+		} else if (S_ISDIR(st.st_mode)) {
+			for (k = 0; k < depth; k++)
+				if (stack[k].dev == st.st_dev &&
+				    stack[k].ino == st.st_ino)
+					break;
+			if (k < depth) {
+				diag_reset(path);
+				diag(DIAG_WARN, 0, "skipped: a link back to a "
+				    "folder above it");
+				diag_reset(NULL);
+			} else {
+				deeper = xreallocarray(NULL, depth + 1,
+				    sizeof(*deeper));
+				memcpy(deeper, stack, depth * sizeof(*stack));
+				deeper[depth].dev = st.st_dev;
+				deeper[depth].ino = st.st_ino;
+				sub = *rel ? xasprintf("%s/%s", rel, names[i]) :
+				    xstrdup(names[i]);
+				walk_dir(js, path, sub, deeper, depth + 1);
+				free(sub);
+				free(deeper);
+			}
+		} else if (S_ISREG(st.st_mode) && is_input_name(names[i])) {
+			s = stem(names[i]);
+			sub = *rel ? xasprintf("%s/%s", rel, s) : xstrdup(s);
+			add_job(js, path, sub);
+			free(sub);
+			free(s);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void
+add_input(struct jobs *js, const char *in)
+{
+	struct stat	 st;
+	struct dir_id	 top;
+	const char	*base;
+	char		*s;
+
+	if (strcmp(in, "-") == 0) {
+		add_job(js, in, "stdin");
+		return;
+	}
+	if (stat(in, &st) == -1) {
+		fail_input(js, in, "cannot open", errno);
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		top.dev = st.st_dev;
+		top.ino = st.st_ino;
+		walk_dir(js, in, "", &top, 1);
+		return;
+	}
+	/* Anything else is tried: the reader says what is wrong with it. */
+	base = strrchr(in, '/');
+	base = base != NULL ? base + 1 : in;
+	s = stem(base);
+	add_job(js, in, s);
+	free(s);
+}
+
+/* Read a list of inputs from path, one a line or NUL-separated. */
+static int
+read_list(struct jobs *js, const char *path, bool nul)
+{
+	struct buf	 b = { 0 };
+	char		 chunk[8192];
+	size_t		 n, i, start;
+	FILE		*f;
+	int		 rc = 0;
+
+	if (strcmp(path, "-") == 0)
+		f = stdin;
+	else if ((f = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, "lector: %s: cannot open the list of "
+		    "inputs: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		fprintf(stderr, "lector: %s: cannot read the list of "
+		    "inputs: %s\n", path, strerror(errno));
+		rc = -1;
+	}
+	if (f != stdin)
+		fclose(f);
+	for (i = start = 0; rc == 0 && i <= b.len; i++) {
+		if (i < b.len && b.data[i] != (nul ? '\0' : '\n'))
+			continue;
+		n = i - start;
+		if (!nul && n > 0 && b.data[start + n - 1] == '\r')
+			n--;
+		if (n > 0) {
+			char	*in = xstrndup(b.data + start, n);
+
+			add_input(js, in);
+			free(in);
+		}
+		start = i + 1;
+	}
+	buf_free(&b);
+	return rc;
+}
+
+struct jobs *
+jobs_collect(char *const *inputs, size_t ninputs, const char *list_path,
+    bool nul)
+{
+	struct jobs	*js;
+	struct stat	 st;
+	size_t		 i;
+
+	js = xcalloc(1, sizeof(*js));
+	if (list_path != NULL && read_list(js, list_path, nul) == -1) {
+		jobs_free(js);
+		return NULL;
+	}
+	for (i = 0; i < ninputs; i++)
+		add_input(js, inputs[i]);
+	js->single_file = list_path == NULL && ninputs == 1 && js->n == 1 &&
+	    (strcmp(inputs[0], "-") == 0 ||
+	    (stat(inputs[0], &st) == 0 && !S_ISDIR(st.st_mode)));
+	return js;
+}
+
+size_t
+jobs_count(const struct jobs *js)
+{
+	return js->n;
+}
+
+bool
+jobs_single_file(const struct jobs *js)
+{
+	return js->single_file;
+}
+
+void
+jobs_free(struct jobs *js)
+{
+	size_t	 i;
+
+	if (js == NULL)
+		return;
+	for (i = 0; i < js->n; i++) {
+		free(js->v[i].in);
+		free(js->v[i].rel);
+	}
+	free(js->v);
+	free(js);
+}
+
+/* ---- Writing one output -------------------------------------------------- */
+
+/* The temporary file being written, removed if a signal ends the worker. */
+static char	 cur_tmp[4096];
+static mode_t	 file_mode = 0644;
+
+static void
+on_signal(int sig)
+{
+	if (cur_tmp[0] != '\0')
+		unlink(cur_tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* mkdir -p for the folders above path. */
+static int
+make_parents(const char *path)
+{
+	char	*p, *s;
+	int	 rc = 0;
+
+	p = xstrdup(path);
+	for (s = p + 1; rc == 0 && (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+			diag(DIAG_ERROR, 0, "cannot make folder %s: %s", p,
+			    strerror(errno));
+			rc = -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
+/*
+ * Open a hidden temporary file beside path ("dir/.name.XXXXXX"), its name
+ * kept in cur_tmp.  Returns NULL after a message.
+ */
+static FILE *
+tmp_open(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	FILE		*f;
+	int		 fd, n;
+
+	n = slash == NULL ?
+	    snprintf(cur_tmp, sizeof(cur_tmp), ".%s.XXXXXX", path) :
+	    snprintf(cur_tmp, sizeof(cur_tmp), "%.*s/.%s.XXXXXX",
+	    (int)(slash - path), path, slash + 1);
+	if (n < 0 || (size_t)n >= sizeof(cur_tmp)) {
+		cur_tmp[0] = '\0';
+		diag(DIAG_ERROR, 0, "output path too long: %s", path);
+		return NULL;
+	}
+	if (make_parents(path) == -1 || (fd = mkstemp(cur_tmp)) == -1) {
+		if (cur_tmp[0] != '\0' && errno != 0)
+			diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
+			    strerror(errno));
+		cur_tmp[0] = '\0';
+		return NULL;
+	}
+	if (fchmod(fd, file_mode) == -1 || (f = fdopen(fd, "wb")) == NULL) {
+		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
+		    strerror(errno));
+		close(fd);
+		unlink(cur_tmp);
+		cur_tmp[0] = '\0';
+		return NULL;
+	}
+	return f;
+}
+
+/*
+ * Close the temporary file and rename it to path if ok, else remove it.
+ * Returns 0 if the file is in place.
+ */
+static int
+tmp_close(FILE *f, const char *path, bool ok)
+{
+	int	 rc = ok ? 0 : -1;
+
+	if (ok && (fflush(f) == EOF || ferror(f))) {
+		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
+		    strerror(errno));
+		rc = -1;
+	}
+	if (fclose(f) == EOF && rc == 0) {
+		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
+		    strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0 && rename(cur_tmp, path) == -1) {
+		diag(DIAG_ERROR, 0, "cannot rename into %s: %s", path,
+		    strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0)
+		unlink(cur_tmp);
+	cur_tmp[0] = '\0';
+	return rc;
+}
+
+static int
+write_output(const struct writer *w, const struct doc *d,
+    const struct options *opts, const char *path)
+{
+	FILE	*f;
+	int	 rc;
+
+	if (strcmp(path, "-") == 0) {
+		rc = w->write(d, opts, stdout);
+		if (fflush(stdout) == EOF || ferror(stdout)) {
+			if (rc == 0)
+				diag(DIAG_ERROR, 0, "cannot write to standard "
+				    "output: %s", strerror(errno));
+			rc = -1;
+		}
+		return rc;
+	}
+	if ((f = tmp_open(path)) == NULL)
+		return -1;
+	rc = w->write(d, opts, f);
+	return tmp_close(f, path, rc == 0);
+}
+
+/* The output path of job j in format w; caller frees. */
+static char *
+output_path(const struct batch *b, const struct job *j,
+    const struct writer *w)
+{
+	const char	*dir = b->output != NULL ? b->output : ".";
+
+	switch (b->mode) {
+	case OUT_FILE:
+		return xstrdup(b->output);
+	case OUT_STDOUT:
+		return xstrdup("-");
+	case OUT_DIR:
+		break;
+	}
+	return xasprintf("%s%s%s%s", dir,
+	    dir[strlen(dir) - 1] == '/' ? "" : "/", j->rel, w->ext);
+}
+
+/* Convert one input with every writer; 0 if all went well. */
+static int
+run_job(const struct batch *b, const struct job *j)
+{
+	struct doc	*d;
+	const char	*broken;
+	char		*path;
+	size_t		 i;
+	int		 rc = 0;
+
+	diag_reset(j->in);
+	if ((d = parse_file(j->in, b->opts)) == NULL)
+		return -1;
+	if ((broken = tree_check(d)) != NULL) {
+		diag(DIAG_ERROR, 0, "internal error: the document tree is "
+		    "broken (%s); please report this with the input", broken);
+		doc_free(d);
+		return -1;
+	}
+	for (i = 0; i < b->nwriters; i++) {
+		path = output_path(b, j, b->writers[i]);
+		if (write_output(b->writers[i], d, b->opts, path) == -1)
+			rc = -1;
+		free(path);
+	}
+	doc_free(d);
+	return rc;
+}
+
+/* ---- Workers ----------------------------------------------------------- */
+
+struct worker {
+	pid_t		 pid;		/* 0: none */
+	int		 cmd;		/* write end: job numbers */
+	int		 res;		/* read end: statuses */
+	size_t		 job;		/* the job in hand */
+	bool		 busy;
+	struct timespec	 started;
+};
+
+static void
+worker_main(const struct batch *b, struct jobs *js, int cmd, int res)
+{
+	struct sigaction sa;
+	uint32_t	 idx;
+	int32_t		 status;
+	ssize_t		 n;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	for (;;) {
+		n = read(cmd, &idx, sizeof(idx));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n != (ssize_t)sizeof(idx) || idx >= js->n)
+			break;
+		status = run_job(b, &js->v[idx]) == 0 ? 0 : 1;
+		if (write(res, &status, sizeof(status)) !=
+		    (ssize_t)sizeof(status))
+			break;
+	}
+	writer_fini_all();
+	exit(0);
+}
+
+static int
+worker_start(const struct batch *b, struct jobs *js, struct worker *ws,
+    size_t nw, size_t w)
+{
+	int	 down[2], up[2];
+	size_t	 k;
+	pid_t	 pid;
+
+	if (pipe(down) == -1)
+		return -1;
+	if (pipe(up) == -1) {
+		close(down[0]);
+		close(down[1]);
+		return -1;
+	}
+	fflush(NULL);
+	if ((pid = fork()) == -1) {
+		close(down[0]);
+		close(down[1]);
+		close(up[0]);
+		close(up[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(down[1]);
+		close(up[0]);
+		for (k = 0; k < nw; k++)
+			if (ws[k].pid != 0) {
+				close(ws[k].cmd);
+				close(ws[k].res);
+			}
+		worker_main(b, js, down[0], up[1]);
+	}
+	close(down[0]);
+	close(up[1]);
+	ws[w].pid = pid;
+	ws[w].cmd = down[1];
+	ws[w].res = up[0];
+	ws[w].busy = false;
+	return 0;
+}
+
+/* Close a worker's pipes and collect it; returns its wait status. */
+static int
+worker_end(struct worker *w, bool kill_it)
+{
+	int		 st = 0, i;
+
+	close(w->cmd);
+	close(w->res);
+	if (kill_it) {
+		kill(w->pid, SIGTERM);
+		/* Give it a second to remove its temporary file. */
+		for (i = 0; i < 100; i++) {
+			if (waitpid(w->pid, &st, WNOHANG) == w->pid)
+				goto done;
+			nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
+		}
+		kill(w->pid, SIGKILL);
+	}
+	while (waitpid(w->pid, &st, 0) == -1 && errno == EINTR)
+		continue;
+done:
+	w->pid = 0;
+	w->busy = false;
+	return st;
+}
+
+static double
+seconds_since(const struct timespec *t)
+{
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void
+progress(const struct batch *b, size_t done, size_t total, const char *in)
+{
+	if (!b->opts->progress)
+		return;
+	if (in == NULL)
+		fputs("\r\033[K", stderr);
+	else
+		fprintf(stderr, "\r\033[K[%zu/%zu] %.60s", done, total, in);
+	fflush(stderr);
+}
+
+/* Report a job that its worker could not report itself. */
+static void
+job_failed(struct job *j, enum job_state state, int st, unsigned timeout)
+{
+	j->state = state;
+	diag_reset(j->in);
+	if (state == JOB_TIMEOUT)
+		diag(DIAG_ERROR, 0, "stopped after %u seconds (--timeout); "
+		    "nothing was written", timeout);
+	else if (WIFSIGNALED(st))
+		diag(DIAG_ERROR, 0, "the conversion crashed (signal %d); "
+		    "nothing was written", WTERMSIG(st));
+	else
+		diag(DIAG_ERROR, 0, "the conversion ended early (status %d)",
+		    WEXITSTATUS(st));
+	diag_reset(NULL);
+}
+
+/* Run the pending jobs listed in todo on up to opts->jobs workers. */
+static void
+run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
+    size_t ntodo)
+{
+	struct worker	*ws;
+	struct pollfd	*pfd;
+	size_t		 nw, next = 0, done = 0, w, k, running = 0;
+	int		 timeout_ms, st;
+	int32_t		 status;
+	uint32_t	 idx;
+	ssize_t		 n;
+	bool		 stopping = false;
+	struct job	*j;
+	double		 left;
+
+	nw = b->opts->jobs < ntodo ? b->opts->jobs : ntodo;
+	if (nw == 0)
+		return;
+	ws = xcalloc(nw, sizeof(*ws));
+	pfd = xcalloc(nw, sizeof(*pfd));
+	for (;;) {
+		/* Hand out work; start workers where needed. */
+		for (w = 0; w < nw; w++) {
+			if (ws[w].busy)
+				continue;
+			if (next >= ntodo || stopping) {
+				if (ws[w].pid != 0)
+					worker_end(&ws[w], false);
+				continue;
+			}
+			if (ws[w].pid == 0 &&
+			    worker_start(b, js, ws, nw, w) == -1) {
+				fprintf(stderr, "lector: cannot start a worker "
+				    "process: %s\n", strerror(errno));
+				if (running > 0)
+					continue;
+				stopping = true;
+				for (; next < ntodo; next++)
+					js->v[todo[next]].state = JOB_FAILED;
+				continue;
+			}
+			idx = (uint32_t)todo[next];
+			if (write(ws[w].cmd, &idx, sizeof(idx)) !=
+			    (ssize_t)sizeof(idx)) {
+				worker_end(&ws[w], true);
+				w--;	/* try again with a new worker */
+				continue;
+			}
+			ws[w].job = todo[next++];
+			ws[w].busy = true;
+			clock_gettime(CLOCK_MONOTONIC, &ws[w].started);
+			running++;
+		}
+		if (running == 0)
+			break;
+
+		/* Wait for a status, a death or a deadline. */
+		timeout_ms = -1;
+		for (w = 0; w < nw; w++) {
+			pfd[w].fd = ws[w].busy ? ws[w].res : -1;
+			pfd[w].events = POLLIN;
+			pfd[w].revents = 0;
+			if (ws[w].busy && b->opts->timeout > 0) {
+				left = b->opts->timeout -
+				    seconds_since(&ws[w].started);
+				k = left <= 0 ? 0 : (size_t)(left * 1000) + 1;
+				if (timeout_ms < 0 || (size_t)timeout_ms > k)
+					timeout_ms = (int)k;
+			}
+		}
+		if (poll(pfd, nw, timeout_ms) == -1 && errno != EINTR) {
+			fprintf(stderr, "lector: poll: %s\n", strerror(errno));
+			break;
+		}
+		for (w = 0; w < nw; w++) {
+			if (!ws[w].busy)
+				continue;
+			j = &js->v[ws[w].job];
+			if (pfd[w].revents != 0) {
+				n = read(ws[w].res, &status, sizeof(status));
+				if (n == (ssize_t)sizeof(status)) {
+					j->state = status == 0 ? JOB_DONE :
+					    JOB_FAILED;
+					ws[w].busy = false;
+				} else {
+					st = worker_end(&ws[w], false);
+					job_failed(j, JOB_CRASHED, st, 0);
+				}
+			} else if (b->opts->timeout > 0 &&
+			    seconds_since(&ws[w].started) >=
+			    b->opts->timeout) {
+				worker_end(&ws[w], true);
+				job_failed(j, JOB_TIMEOUT, 0, b->opts->timeout);
+			} else
+				continue;
+			running--;
+			done++;
+			progress(b, done, ntodo, j->in);
+			if (j->state != JOB_DONE && b->opts->stop)
+				stopping = true;
+		}
+	}
+	for (w = 0; w < nw; w++)
+		if (ws[w].pid != 0)
+			worker_end(&ws[w], false);
+	progress(b, 0, 0, NULL);
+	free(ws);
+	free(pfd);
+}
+
+/* ---- Planning: duplicates, shards, up-to-date outputs --------------------- */
+
+static int
+cmp_rel(const void *a, const void *b)
+{
+	const struct job *const *x = a, *const *y = b;
+	int	 c;
+
+	if ((c = strcmp((*x)->rel, (*y)->rel)) != 0)
+		return c;
+	return *x < *y ? -1 : *x > *y;
+}
+
+/* Two inputs that would write the same outputs: the later one fails. */
+static void
+mark_clashes(struct jobs *js)
+{
+	struct job	**v;
+	size_t		 i, n = 0;
+
+	v = xreallocarray(NULL, js->n, sizeof(*v));
+	for (i = 0; i < js->n; i++)
+		if (js->v[i].state == JOB_PENDING)
+			v[n++] = &js->v[i];
+	qsort(v, n, sizeof(*v), cmp_rel);
+	for (i = 1; i < n; i++) {
+		if (strcmp(v[i]->rel, v[i - 1]->rel) != 0)
+			continue;
+		diag_reset(v[i]->in);
+		diag(DIAG_ERROR, 0, "not converted: its outputs would "
+		    "overwrite those of %s (same name)", v[i - 1]->in);
+		diag_reset(NULL);
+		v[i]->state = JOB_FAILED;
+	}
+	free(v);
+}
+
+/* FNV-1a: a stable hash, the same on every machine of a sharded run. */
+static uint32_t
+hash_str(const char *s)
+{
+	uint32_t	 h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static bool
+up_to_date(const struct batch *b, const struct job *j)
+{
+	struct stat	 in, out;
+	char		*path;
+	size_t		 i;
+	bool		 fresh = true;
+
+	if (b->mode == OUT_STDOUT || strcmp(j->in, "-") == 0 ||
+	    stat(j->in, &in) == -1)
+		return false;
+	for (i = 0; i < b->nwriters && fresh; i++) {
+		path = output_path(b, j, b->writers[i]);
+		fresh = stat(path, &out) == 0 &&
+		    (out.st_mtim.tv_sec > in.st_mtim.tv_sec ||
+		    (out.st_mtim.tv_sec == in.st_mtim.tv_sec &&
+		    out.st_mtim.tv_nsec >= in.st_mtim.tv_nsec));
+		free(path);
+	}
+	return fresh;
+}
+
+/* ---- The report ---------------------------------------------------------- */
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	size_t	 i, n;
+	int32_t	 cp;
+
+	buf_putc(b, '"');
+	for (i = 0; s[i] != '\0'; i += n) {
+		n = utf8_next(s + i, strlen(s + i), &cp);
+		if (cp == '"' || cp == '\\')
+			buf_printf(b, "\\%c", (char)cp);
+		else if (cp < 0x20)
+			buf_printf(b, "\\u%04x", (unsigned)cp);
+		else
+			utf8_put(b, cp);
+	}
+	buf_putc(b, '"');
+}
+
+static int
+write_report(const struct batch *b, const struct jobs *js)
+{
+	struct buf	 out = { 0 };
+	size_t		 i, k, count[NELEM(state_names)] = { 0 };
+	const struct job *j;
+	char		*path;
+	FILE		*f;
+	int		 rc;
+
+	buf_puts(&out, "{\n  \"inputs\": [");
+	for (i = 0; i < js->n; i++) {
+		j = &js->v[i];
+		count[j->state]++;
+		buf_puts(&out, i ? ",\n    {" : "\n    {");
+		buf_puts(&out, "\"input\": ");
+		json_str(&out, j->in);
+		buf_printf(&out, ", \"status\": \"%s\"", state_names[j->state]);
+		buf_puts(&out, ", \"outputs\": [");
+		if (j->state == JOB_DONE || j->state == JOB_SKIPPED)
+			for (k = 0; k < b->nwriters; k++) {
+				path = output_path(b, j, b->writers[k]);
+				if (k > 0)
+					buf_puts(&out, ", ");
+				json_str(&out, path);
+				free(path);
+			}
+		buf_puts(&out, "]}");
+	}
+	buf_puts(&out, js->n ? "\n  ],\n" : "],\n");
+	buf_printf(&out, "  \"converted\": %zu,\n  \"skipped\": %zu,\n"
+	    "  \"failed\": %zu,\n  \"other_shard\": %zu\n}\n",
+	    count[JOB_DONE], count[JOB_SKIPPED], count[JOB_FAILED] +
+	    count[JOB_TIMEOUT] + count[JOB_CRASHED] + count[JOB_NOT_RUN],
+	    count[JOB_OTHER_SHARD]);
+
+	diag_reset(b->report);
+	if ((f = tmp_open(b->report)) == NULL) {
+		buf_free(&out);
+		return -1;
+	}
+	fwrite(out.data, 1, out.len, f);
+	rc = tmp_close(f, b->report, true);
+	buf_free(&out);
+	return rc;
+}
+
+int
+batch_run(const struct batch *b, struct jobs *js)
+{
+	const struct options *o = b->opts;
+	size_t		*todo, ntodo = 0, i;
+	mode_t		 mask;
+	int		 status = 0;
+
+	mask = umask(0);
+	umask(mask);
+	file_mode = 0666 & ~mask;
+
+	if (b->mode == OUT_DIR)
+		mark_clashes(js);
+	todo = xreallocarray(NULL, js->n, sizeof(*todo));
+	for (i = 0; i < js->n; i++) {
+		if (js->v[i].state != JOB_PENDING)
+			continue;
+		if (o->shard_n > 0 &&
+		    hash_str(js->v[i].rel) % o->shard_n != o->shard_k - 1)
+			js->v[i].state = JOB_OTHER_SHARD;
+		else if (o->update && up_to_date(b, &js->v[i]))
+			js->v[i].state = JOB_SKIPPED;
+		else
+			todo[ntodo++] = i;
+	}
+	run_workers(b, js, todo, ntodo);
+	free(todo);
+
+	for (i = 0; i < js->n; i++) {
+		if (js->v[i].state == JOB_PENDING)
+			js->v[i].state = JOB_NOT_RUN;
+		if (js->v[i].state != JOB_DONE &&
+		    js->v[i].state != JOB_SKIPPED &&
+		    js->v[i].state != JOB_OTHER_SHARD)
+			status = 1;
+	}
+	if (b->report != NULL && write_report(b, js) == -1)
+		status = 1;
+	return status;
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: ISC */
+#include "common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+
+static const char	*cur_file;
+static int		 worst = -1;
+static unsigned		 nwarn;
+static int		 verbosity;
+
+static const char *const level_names[] = {
+	"info",		/* DIAG_INFO */
+	"warning",	/* DIAG_WARN */
+	"error",	/* DIAG_ERROR */
+};
+
+void
+diag_reset(const char *file)
+{
+	cur_file = file;
+	worst = -1;
+	nwarn = 0;
+}
+
+void
+diag_set_verbosity(int v)
+{
+	verbosity = v;
+}
+
+void
+diag(enum diag_level level, unsigned line, const char *fmt, ...)
+{
+	struct buf	 b = { 0 };
+	va_list		 ap;
+
+	if ((int)level > worst)
+		worst = (int)level;
+	if (level == DIAG_WARN)
+		nwarn++;
+	if ((level == DIAG_INFO && verbosity < 1) ||
+	    (level == DIAG_WARN && verbosity < 0))
+		return;
+
+	buf_puts(&b, "lector: ");
+	if (cur_file != NULL) {
+		buf_puts(&b, cur_file);
+		if (line > 0)
+			buf_printf(&b, ":%u", line);
+		buf_puts(&b, ": ");
+	}
+	buf_printf(&b, "%s: ", level_names[level]);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	buf_putc(&b, '\n');
+	fflush(stderr);
+	/* A short write to a terminal or pipe loses only the message. */
+	if (write(STDERR_FILENO, b.data, b.len) < 0)
+		(void)0;
+	buf_free(&b);
+}
+
+int
+diag_worst(void)
+{
+	return worst;
+}
+
+unsigned
+diag_warnings(void)
+{
+	return nwarn;
+}

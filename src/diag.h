@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: ISC */
+#ifndef DIAG_H
+#define DIAG_H
+
+#include "common.h"
+
+/*
+ * Messages on standard error, one line each, in the form
+ *	lector: FILE:LINE: LEVEL: text
+ * and the worst level seen since diag_reset().
+ */
+enum diag_level {
+	DIAG_INFO,	/* shown with -v only */
+	DIAG_WARN,	/* something was guessed; the output is still whole */
+	DIAG_ERROR,	/* this input failed */
+};
+
+/*
+ * Name the file that following messages are about (borrowed until the next
+ * call; NULL for none) and forget the worst level.
+ */
+void		 diag_reset(const char *file);
+
+/* -1 quiet (errors only), 0 normal, 1 verbose (information too). */
+void		 diag_set_verbosity(int);
+
+/*
+ * Print one message about line (0: the file as a whole) of the current
+ * file.  The line is written with a single write so that messages from
+ * parallel workers do not interleave.
+ */
+void		 diag(enum diag_level, unsigned line, const char *fmt, ...)
+		    PRINTFLIKE(3, 4);
+
+/* The worst level reported since diag_reset(), or -1 if none. */
+int		 diag_worst(void);
+
+/* Number of warnings reported since diag_reset(), shown or not. */
+unsigned	 diag_warnings(void);
+
+#endif /* DIAG_H */

@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The command line: options, the -t list from the writer table, where the
+ * outputs go; then the batch runner does the work.  Usage errors print one
+ * line and exit 2 before anything is converted.
+ */
+#include "common.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "buf.h"
+#include "diag.h"
+#include "options.h"
+#include "parse.h"
+#include "writer.h"
+#include "xalloc.h"
+
+enum {
+	OPT_TITLE = 256,
+	OPT_AUTHOR,
+	OPT_LANG,
+	OPT_DATE,
+	OPT_REPORT,
+	OPT_FILES_FROM,
+	OPT_TIMEOUT,
+	OPT_MAX_INPUT,
+	OPT_SHARD,
+	OPT_STOP,
+};
+
+static const struct option long_opts[] = {
+	{ "to",			required_argument,	NULL, 't' },
+	{ "output",		required_argument,	NULL, 'o' },
+	{ "title",		required_argument,	NULL, OPT_TITLE },
+	{ "author",		required_argument,	NULL, OPT_AUTHOR },
+	{ "lang",		required_argument,	NULL, OPT_LANG },
+	{ "date",		required_argument,	NULL, OPT_DATE },
+	{ "jobs",		required_argument,	NULL, 'j' },
+	{ "report",		required_argument,	NULL, OPT_REPORT },
+	{ "files-from",		required_argument,	NULL, OPT_FILES_FROM },
+	{ "null",		no_argument,		NULL, '0' },
+	{ "timeout",		required_argument,	NULL, OPT_TIMEOUT },
+	{ "max-input-size",	required_argument,	NULL, OPT_MAX_INPUT },
+	{ "shard",		required_argument,	NULL, OPT_SHARD },
+	{ "update",		no_argument,		NULL, 'u' },
+	{ "stop",		no_argument,		NULL, OPT_STOP },
+	{ "quiet",		no_argument,		NULL, 'q' },
+	{ "verbose",		no_argument,		NULL, 'v' },
+	{ "help",		no_argument,		NULL, 'h' },
+	{ "version",		no_argument,		NULL, 'V' },
+	{ NULL,			0,			NULL, 0 },
+};
+
+/* Print one line about bad usage and exit 2. */
+static void
+usage_error(const char *fmt, ...) PRINTFLIKE(1, 2);
+
+static void
+usage_error(const char *fmt, ...)
+{
+	struct buf	 b = { 0 };
+	va_list		 ap;
+
+	buf_puts(&b, "lector: ");
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "%s (see lector --help)\n", b.data);
+	buf_free(&b);
+	exit(2);
+}
+
+static void
+help(void)
+{
+	size_t	 i;
+	const struct writer *w;
+
+	printf("usage: lector [OPTIONS] INPUT...          inputs -> a folder\n"
+	    "       lector [OPTIONS] INPUT -o FILE.ext   one input -> one "
+	    "file\n\n"
+	    "Turns plain-text articles into accessible formats.  INPUT is a "
+	    "file,\na folder (searched for *.txt) or - for standard input.\n\n"
+	    "Formats (-t):\n");
+	for (i = 0; i < writer_count(); i++) {
+		w = writer_at(i);
+		printf("  %-12s %s (NAME%s)%s\n", w->name, w->summary, w->ext,
+		    w->by_default ? ", default" : "");
+	}
+	printf("\nOutput:\n"
+	    "  -t, --to LIST          comma-separated formats\n"
+	    "  -o, --output PATH      a folder (default: .), a file for one "
+	    "input and\n"
+	    "                         one format, or - for standard output\n"
+	    "\nMetadata (override what the text says):\n"
+	    "      --title TEXT       --author NAME (repeatable)\n"
+	    "      --lang TAG         BCP 47, e.g. en, es, pt-BR\n"
+	    "      --date DATE\n"
+	    "\nBatch:\n"
+	    "  -j, --jobs N           worker processes (default: CPUs)\n"
+	    "      --files-from FILE  read inputs from FILE, one a line "
+	    "(- : stdin)\n"
+	    "  -0, --null             ... NUL-separated\n"
+	    "      --report FILE.json write what happened to each input\n"
+	    "      --timeout SECONDS  give up on an input after this long\n"
+	    "      --max-input-size BYTES  refuse bigger inputs (K, M, G "
+	    "allowed)\n"
+	    "      --shard K/N        convert only slice K of N (stable "
+	    "across machines)\n"
+	    "  -u, --update           skip inputs whose outputs are newer\n"
+	    "      --stop             stop at the first input that fails\n"
+	    "  -q, --quiet            errors only    -v, --verbose  more "
+	    "detail\n"
+	    "  -h, --help             -V, --version\n"
+	    "\nExit status: 0 all converted, 1 some inputs failed (the others "
+	    "were\nconverted), 2 bad usage (nothing done).\n");
+}
+
+/* A whole number in [min, max], or a usage error naming the option. */
+static unsigned long long
+number(const char *opt, const char *s, unsigned long long min,
+    unsigned long long max, bool suffix)
+{
+	unsigned long long v;
+	char		*end;
+
+	errno = 0;
+	if (*s == '-' || *s == '\0')
+		usage_error("%s: '%s' is not a number", opt, s);
+	v = strtoull(s, &end, 10);
+	if (suffix && *end != '\0' && end[1] == '\0') {
+		unsigned long long mult = *end == 'K' || *end == 'k' ? 1ULL << 10 :
+		    *end == 'M' || *end == 'm' ? 1ULL << 20 :
+		    *end == 'G' || *end == 'g' ? 1ULL << 30 : 0;
+
+		if (mult != 0 && v <= ULLONG_MAX / mult) {
+			v *= mult;
+			end++;
+		}
+	}
+	if (errno != 0 || *end != '\0')
+		usage_error("%s: '%s' is not a number", opt, s);
+	if (v < min || v > max)
+		usage_error("%s: %s is out of range (%llu to %llu)", opt, s,
+		    min, max);
+	return v;
+}
+
+/* The -t list as writers; unknown names are usage errors. */
+static size_t
+parse_formats(const char *list, const struct writer **out, size_t max)
+{
+	struct buf	 names = { 0 };
+	char		*copy, *name, *save = NULL;
+	const struct writer *w;
+	size_t		 n = 0, i;
+
+	copy = xstrdup(list);
+	for (name = strtok_r(copy, ",", &save); name != NULL;
+	    name = strtok_r(NULL, ",", &save)) {
+		if ((w = writer_find(name)) == NULL) {
+			for (i = 0; i < writer_count(); i++)
+				buf_printf(&names, "%s%s", i ? ", " : "",
+				    writer_at(i)->name);
+			usage_error("unknown format '%s' (this lector has: %s)",
+			    name, names.data);
+		}
+		for (i = 0; i < n; i++)
+			if (out[i] == w)
+				break;
+		if (i == n && n < max)
+			out[n++] = w;
+	}
+	free(copy);
+	if (n == 0)
+		usage_error("-t: no format named");
+	return n;
+}
+
+/* The formats used without -t: the default ones that exist, else all. */
+static size_t
+default_formats(const struct writer **out)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < writer_count(); i++)
+		if (writer_at(i)->by_default)
+			out[n++] = writer_at(i);
+	if (n == 0)
+		for (i = 0; i < writer_count(); i++)
+			out[n++] = writer_at(i);
+	return n;
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options	 o;
+	struct batch	 b;
+	struct jobs	*js;
+	const struct writer **ws;
+	const char	*to = NULL, *files_from = NULL, *out = NULL;
+	const char	*report = NULL;
+	char		 lang[64];
+	bool		 nul = false;
+	long		 ncpu;
+	size_t		 nw;
+	int		 c, status;
+	unsigned long long k, n;
+	char		*slash;
+
+	memset(&o, 0, sizeof(o));
+	memset(&b, 0, sizeof(b));
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = ncpu > 0 ? (unsigned)ncpu : 1;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":t:o:j:0uqvhV", long_opts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 't':
+			to = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case OPT_TITLE:
+			o.title = optarg;
+			break;
+		case OPT_AUTHOR:
+			o.authors = xreallocarray(o.authors, o.nauthors + 1,
+			    sizeof(*o.authors));
+			o.authors[o.nauthors++] = optarg;
+			break;
+		case OPT_LANG:
+			if (!parse_lang_tag(optarg, strlen(optarg), lang,
+			    sizeof(lang)))
+				usage_error("--lang: '%s' is not a language "
+				    "tag such as en, es or pt-BR", optarg);
+			o.lang = lang;
+			break;
+		case OPT_DATE:
+			o.date = optarg;
+			break;
+		case 'j':
+			o.jobs = (unsigned)number("--jobs", optarg, 1, 1024,
+			    false);
+			break;
+		case OPT_REPORT:
+			report = optarg;
+			break;
+		case OPT_FILES_FROM:
+			files_from = optarg;
+			break;
+		case '0':
+			nul = true;
+			break;
+		case OPT_TIMEOUT:
+			o.timeout = (unsigned)number("--timeout", optarg, 1,
+			    86400 * 7, false);
+			break;
+		case OPT_MAX_INPUT:
+			o.max_input_sz = (size_t)number("--max-input-size",
+			    optarg, 1, SIZE_MAX / 2, true);
+			break;
+		case OPT_SHARD:
+			if ((slash = strchr(optarg, '/')) == NULL)
+				usage_error("--shard: '%s' is not K/N", optarg);
+			*slash = '\0';
+			n = number("--shard", slash + 1, 1, 1000000, false);
+			k = number("--shard", optarg, 1, n, false);
+			*slash = '/';
+			o.shard_k = (unsigned)k;
+			o.shard_n = (unsigned)n;
+			break;
+		case 'u':
+			o.update = true;
+			break;
+		case OPT_STOP:
+			o.stop = true;
+			break;
+		case 'q':
+			o.verbosity = -1;
+			break;
+		case 'v':
+			o.verbosity = 1;
+			break;
+		case 'h':
+			help();
+			return 0;
+		case 'V':
+			printf("lector %s\n", LECTOR_VERSION);
+			return 0;
+		case ':':
+			usage_error("option %s needs a value",
+			    argv[optind - 1]);
+			break;
+		default:
+			if (optopt != 0 && optopt < 256)
+				usage_error("unknown option -%c", optopt);
+			usage_error("unknown option %s", argv[optind - 1]);
+			break;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0 && files_from == NULL)
+		usage_error("no input given");
+	if (nul && files_from == NULL)
+		usage_error("-0 goes with --files-from");
+	diag_set_verbosity(o.verbosity);
+
+	ws = xcalloc(writer_count(), sizeof(*ws));
+	nw = to != NULL ? parse_formats(to, ws, writer_count()) :
+	    default_formats(ws);
+
+	if ((js = jobs_collect(argv, (size_t)argc, files_from, nul)) == NULL)
+		return 2;
+	b.opts = &o;
+	b.report = report;
+	b.output = out;
+	b.mode = OUT_DIR;
+	if (out != NULL && strcmp(out, "-") == 0) {
+		b.mode = OUT_STDOUT;
+		if (nw != 1)
+			usage_error("-o - writes one format: choose it with -t");
+		if (!jobs_single_file(js))
+			usage_error("-o - takes exactly one input file");
+		if (ws[0]->binary && isatty(STDOUT_FILENO))
+			usage_error("will not write %s to a terminal: redirect "
+			    "it or use -o FILE", ws[0]->name);
+	} else if (out != NULL && !is_dir(out) &&
+	    out[strlen(out) - 1] != '/' && writer_for_path(out) != NULL) {
+		b.mode = OUT_FILE;
+		if (!jobs_single_file(js))
+			usage_error("-o %s names a file, which takes exactly "
+			    "one input file (name a folder for more)", out);
+		if (to == NULL) {
+			ws[0] = writer_for_path(out);
+			nw = 1;
+		} else if (nw != 1)
+			usage_error("-o %s names a file, which takes one "
+			    "format, not %zu", out, nw);
+	}
+	b.writers = ws;
+	b.nwriters = nw;
+	o.progress = o.verbosity >= 0 && isatty(STDERR_FILENO) &&
+	    jobs_count(js) > 1 && b.mode != OUT_STDOUT;
+
+	status = batch_run(&b, js);
+	jobs_free(js);
+	free(ws);
+	free(o.authors);
+	return status;
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: ISC */
+#ifndef OPTIONS_H
+#define OPTIONS_H
+
+#include "common.h"
+
+/*
+ * What the command line asked for, filled by main.c and read (never
+ * changed) by the reader, the batch runner and the writers.  Strings are
+ * borrowed from argv or owned by main.c for the whole run.
+ */
+struct options {
+	/* Metadata overrides (NULL: take them from the text). */
+	const char	*title;
+	const char	**authors;	/* nauthors names from --author */
+	size_t		 nauthors;
+	const char	*lang;		/* a BCP 47 tag, checked by main.c */
+	const char	*date;
+
+	/* Batch. */
+	unsigned	 jobs;		/* worker processes, >= 1 */
+	unsigned	 timeout;	/* seconds per input; 0: none */
+	size_t		 max_input_sz;	/* bytes; 0: no limit */
+	unsigned	 shard_k;	/* convert slice k (1-based) ... */
+	unsigned	 shard_n;	/* ... of n; 0: no sharding */
+	bool		 update;	/* -u: skip up-to-date outputs */
+	bool		 stop;		/* --stop: end at the first failure */
+	int		 verbosity;	/* -1 quiet, 0, 1 verbose */
+	bool		 progress;	/* draw a progress line on stderr */
+};
+
+#endif /* OPTIONS_H */

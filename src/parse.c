@@ -1,0 +1,1515 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The plain-text article reader.  It works in three passes over the lines
+ * of the decoded text:
+ *
+ *  1. the header block (Key: value lines) and the top matter (caption,
+ *     headline, subtitle, byline, date), found line by line because they
+ *     often sit together without blank lines between them;
+ *  2. the rest cut into units: paragraphs, list items, block quotes and
+ *     scene breaks, where a paragraph ends at a blank line, or at a line
+ *     break that a line-per-paragraph or hard-wrapped text implies;
+ *  3. units turned into blocks (a short lone line becomes a subheading,
+ *     items become lists), and text into inlines (lead-in, emphasis,
+ *     strong, links).
+ *
+ * Nothing is ever dropped: a line that fits no rule is a paragraph.
+ */
+#include "common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "options.h"
+#include "parse.h"
+#include "source.h"
+#include "text.h"
+#include "tree.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* A line longer than this was not hard-wrapped: it is a paragraph. */
+#define WRAP_MAX_COLS		100
+/* Limits for a line to be a headline, subheading, byline or date. */
+#define HEADLINE_MAX_COLS	200
+#define HEADLINE_MAX_WORDS	30
+#define HEADING_MAX_COLS	80
+#define HEADING_MAX_WORDS	12
+#define BYLINE_MAX_COLS		120
+#define DATE_MAX_COLS		60
+#define CREDIT_MAX_COLS		100
+/* A title made from the first sentence is cut near this width. */
+#define TITLE_MAX_COLS		80
+
+struct line {
+	const char	*s;	/* content: after indentation and markers */
+	size_t		 len;	/* bytes of content, trailing space cut */
+	size_t		 cols;	/* display columns of content */
+	unsigned	 no;	/* 1-based line number */
+	unsigned	 indent;	/* columns of leading white space */
+	bool		 blank;
+};
+
+enum unit_kind {
+	UNIT_PLAIN,	/* paragraph, subheading or caption */
+	UNIT_ITEM,	/* one list item (marker stripped) */
+	UNIT_QUOTE,	/* block-quote lines ('>' stripped) */
+	UNIT_BREAK,	/* scene break */
+};
+
+struct unit {
+	enum unit_kind	 kind;
+	size_t		 first;		/* index of the first line */
+	size_t		 n;		/* lines in the unit */
+	bool		 ordered;	/* UNIT_ITEM: numbered */
+	unsigned	 number;	/* UNIT_ITEM: its number */
+	bool		 alone;		/* PLAIN: the whole of its block */
+};
+
+struct parser {
+	struct doc		*d;
+	const struct options	*opts;
+	struct line		*lines;
+	size_t			 nlines;
+	struct unit		*units;
+	size_t			 nunits;
+	size_t			 units_cap;
+	bool			 para_seen;	/* a paragraph was made */
+	const char		*headline;	/* the first line, if a headline */
+	unsigned		 headline_no;
+	struct buf		 tmp;
+};
+
+/* ---- Small facts about text ------------------------------------------ */
+
+static int32_t
+first_cp(const char *s, size_t len)
+{
+	int32_t	 cp;
+
+	if (len == 0)
+		return 0;
+	utf8_next(s, len, &cp);
+	return cp;
+}
+
+/* The last code point of s, and its offset in *off. */
+static int32_t
+last_cp(const char *s, size_t len, size_t *off)
+{
+	size_t	 i;
+	int32_t	 cp;
+
+	if (len == 0) {
+		*off = 0;
+		return 0;
+	}
+	i = len - 1;
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	utf8_next(s + i, len - i, &cp);
+	*off = i;
+	return cp;
+}
+
+static bool
+is_closer(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+	    cp == 0x2019 || cp == 0x201d || cp == 0xbb || cp == 0x203a;
+}
+
+static bool
+is_opener(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+	    cp == 0x2018 || cp == 0x201c || cp == 0xab || cp == 0x2039 ||
+	    cp == 0xbf || cp == 0xa1;
+}
+
+/* Whether s ends a sentence or a clause that leads on (a colon). */
+static bool
+ends_terminal(const char *s, size_t len)
+{
+	int32_t	 cp;
+	size_t	 off;
+
+	for (;;) {
+		cp = last_cp(s, len, &off);
+		if (!is_closer(cp) || off == 0)
+			break;
+		len = off;
+	}
+	return cp == '.' || cp == '!' || cp == '?' || cp == ':' ||
+	    cp == 0x2026 || cp == 0x3002 || cp == 0xff01 || cp == 0xff1f;
+}
+
+/* Whether s ends with any punctuation that a heading would not have. */
+static bool
+ends_punct(const char *s, size_t len)
+{
+	int32_t	 cp;
+	size_t	 off;
+
+	cp = last_cp(s, len, &off);
+	return ends_terminal(s, len) || cp == ',' || cp == ';' ||
+	    cp == 0x2014 || cp == 0x2013 || cp == '-';
+}
+
+/* The first letter or digit after opening punctuation, or 0. */
+static int32_t
+first_alnum(const char *s, size_t len)
+{
+	size_t	 i, n;
+	int32_t	 cp;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_next(s + i, len - i, &cp);
+		if (text_is_letter(cp) || text_is_digit(cp))
+			return cp;
+		if (!is_opener(cp) && cp != 0x2014 && cp != 0x2013)
+			return 0;
+	}
+	return 0;
+}
+
+static bool
+starts_lower(const char *s, size_t len)
+{
+	return text_is_lower(first_alnum(s, len));
+}
+
+static size_t
+count_words(const char *s, size_t len)
+{
+	size_t	 i, words = 0;
+	bool	 in = false;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			in = false;
+		else if (!in) {
+			in = true;
+			words++;
+		}
+	}
+	return words;
+}
+
+/* Columns of the first word of a line. */
+static size_t
+first_word_cols(const struct line *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->len && l->s[i] != ' ' && l->s[i] != '\t'; i++)
+		continue;
+	return text_cols(l->s, i);
+}
+
+/* Case-insensitive ASCII comparison of a word with s[0..len). */
+static bool
+word_is(const char *s, size_t len, const char *w)
+{
+	return strlen(w) == len && strncasecmp(s, w, len) == 0;
+}
+
+/* ---- Line shapes ------------------------------------------------------ */
+
+/*
+ * A scene break: three or more of one of * - _ = ~ # • ·, alone on the
+ * line, spaces allowed between them ("* * *", "---").
+ */
+static bool
+is_break(const struct line *l)
+{
+	int32_t	 mark = 0, cp;
+	size_t	 i, n, count = 0;
+
+	for (i = 0; i < l->len; i += n) {
+		n = utf8_next(l->s + i, l->len - i, &cp);
+		if (cp == ' ' || cp == '\t')
+			continue;
+		if (mark == 0) {
+			if (cp != '*' && cp != '-' && cp != '_' && cp != '=' &&
+			    cp != '~' && cp != '#' && cp != 0x2022 &&
+			    cp != 0xb7)
+				return false;
+			mark = cp;
+		} else if (cp != mark)
+			return false;
+		count++;
+	}
+	return count >= 3;
+}
+
+/*
+ * A list item marker: "- ", "* ", "• ", "‣ ", "◦ " or a number of one to
+ * three digits and "." or ")" and a space.  Sets the content offset.
+ */
+static bool
+is_item(const struct line *l, bool *ordered, unsigned *number,
+    size_t *content)
+{
+	size_t	 i = 0, n;
+	int32_t	 cp;
+	unsigned num = 0;
+
+	n = utf8_next(l->s, l->len, &cp);
+	if (cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x2023 ||
+	    cp == 0x25e6) {
+		i = n;
+		*ordered = false;
+	} else {
+		while (i < l->len && i < 3 && l->s[i] >= '0' && l->s[i] <= '9')
+			num = num * 10 + (unsigned)(l->s[i++] - '0');
+		if (i == 0 || i >= l->len || (l->s[i] != '.' && l->s[i] != ')'))
+			return false;
+		i++;
+		*ordered = true;
+	}
+	if (i >= l->len || (l->s[i] != ' ' && l->s[i] != '\t'))
+		return false;
+	while (i < l->len && (l->s[i] == ' ' || l->s[i] == '\t'))
+		i++;
+	if (i >= l->len)
+		return false;
+	*number = num;
+	*content = i;
+	return true;
+}
+
+/* A block-quote line: '>' then an optional space.  Sets the offset. */
+static bool
+is_quote(const struct line *l, size_t *content)
+{
+	if (l->len == 0 || l->s[0] != '>')
+		return false;
+	*content = l->len > 1 && l->s[1] == ' ' ? 2 : 1;
+	return true;
+}
+
+/* Lower-case words that may stand between the names of a byline. */
+static const char *const byline_links[] = {
+	"and", "y", "e", "de", "del", "van", "von", "der", "da", "di", "du",
+	"la", "le", "al", "bin",
+};
+
+/*
+ * "By Name and Name" (or "Por ..."): short, and every word after "By" a
+ * name, a linking word or not a word at all ("By Monday, the council"
+ * is a sentence).  Sets the length of "By " in *skip.
+ */
+static bool
+is_byline(const char *s, size_t len, size_t *skip)
+{
+	size_t	 i, j, k;
+	bool	 link;
+
+	if (len > 3 && strncasecmp(s, "by ", 3) == 0)
+		*skip = 3;
+	else if (len > 4 && strncasecmp(s, "por ", 4) == 0)
+		*skip = 4;
+	else
+		return false;
+	if (!text_is_upper(first_cp(s + *skip, len - *skip)) ||
+	    text_cols(s, len) > BYLINE_MAX_COLS ||
+	    count_words(s, len) > 16 || ends_terminal(s, len))
+		return false;
+	for (i = *skip; i < len; i = j + 1) {
+		for (j = i; j < len && s[j] != ' '; j++)
+			continue;
+		if (!text_is_lower(first_cp(s + i, j - i)))
+			continue;
+		link = false;
+		for (k = 0; k < NELEM(byline_links) && !link; k++)
+			link = word_is(s + i, j - i, byline_links[k]);
+		if (!link)
+			return false;
+	}
+	return true;
+}
+
+static const char *const date_words[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+	"oct", "nov", "dec",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+	"fri", "sat", "sun",
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+	"agosto", "septiembre", "setiembre", "octubre", "noviembre",
+	"diciembre", "lunes", "martes", "jueves", "viernes",
+	"domingo", "de", "del",
+	"published", "updated", "posted", "on", "at", "am", "pm", "a.m.",
+	"p.m.", "gmt", "utc", "bst", "cet", "cest", "et", "est", "edt",
+	"pt", "pst", "pdt",
+};
+
+/*
+ * A date alone on a line: "March 14, 2026", "14 March 2026",
+ * "2026-02-03", "Monday 3 March 2026, 10:30 GMT", "3 de marzo de 2026".
+ * Every word must be a date word or a number, and a year must be there.
+ */
+static bool
+is_date(const char *s, size_t len)
+{
+	size_t	 i, j, k, nd, w;
+	bool	 year = false, known;
+
+	if (len == 0 || text_cols(s, len) > DATE_MAX_COLS)
+		return false;
+	for (i = 0; i < len; i = j) {
+		while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '|'))
+			i++;
+		for (j = i; j < len && s[j] != ' ' && s[j] != ','; j++)
+			continue;
+		if (i == j)
+			break;
+		w = j - i;
+		/* Trailing full stop of an abbreviation ("Jan."). */
+		if (w > 1 && s[i + w - 1] == '.' && s[i + w - 2] != '.')
+			w--;
+		for (k = i, nd = 0; k < i + w; k++)
+			if (s[k] >= '0' && s[k] <= '9')
+				nd++;
+		if (nd == w) {
+			if (w == 4 && (s[i] == '1' || s[i] == '2'))
+				year = true;
+			else if (w > 2)
+				return false;
+			continue;
+		}
+		/* 3rd, 14th; 10:30; 2026-02-03; 3/14/2026 */
+		if (nd > 0) {
+			if (w == 10 && s[i + 4] == '-' && s[i + 7] == '-' &&
+			    nd == 8) {
+				year = true;
+				continue;
+			}
+			if (nd + 2 == w && nd <= 2 && (strncasecmp(s + i + nd,
+			    "st", 2) == 0 || strncasecmp(s + i + nd, "nd", 2) == 0 ||
+			    strncasecmp(s + i + nd, "rd", 2) == 0 ||
+			    strncasecmp(s + i + nd, "th", 2) == 0))
+				continue;
+			if (memchr(s + i, ':', w) != NULL && nd + 1 >= w - 2)
+				continue;
+			return false;
+		}
+		known = false;
+		for (k = 0; k < NELEM(date_words) && !known; k++)
+			known = word_is(s + i, w, date_words[k]) ||
+			    (s[i + w] == '.' &&
+			    word_is(s + i, w + 1, date_words[k]));
+		if (!known)
+			return false;
+	}
+	return year;
+}
+
+/*
+ * A photo caption: text, then the credit in parentheses at the very end
+ * ("... the United States. (Johan Ordonez/AFP/Getty Images)").  The credit
+ * must look like one: short, and with a slash or a word that credits use.
+ * Sets the byte offset of '(' in *open.
+ */
+static const char *const credit_words[] = {
+	"photo", "photos", "photograph", "image", "images", "picture",
+	"pictures", "credit", "courtesy", "getty", "reuters", "afp", "ap",
+	"epa", "pa", "pool", "shutterstock", "alamy", "illustration",
+	"foto", "imagen",
+};
+
+static bool
+is_caption(const char *s, size_t len, size_t *open)
+{
+	const char	*credit;
+	size_t		 o, clen, i, j, k, depth = 0;
+	bool		 known = false;
+
+	if (len < 4 || s[len - 1] != ')')
+		return false;
+	for (o = len; o > 0; o--) {
+		if (s[o - 1] == ')')
+			depth++;
+		else if (s[o - 1] == '(' && --depth == 0)
+			break;
+	}
+	if (o == 0)
+		return false;
+	o--;
+	credit = s + o + 1;
+	clen = len - o - 2;
+	/* At least three words of caption before the credit. */
+	if (clen == 0 || count_words(s, o) < 3 ||
+	    text_cols(credit, clen) > CREDIT_MAX_COLS ||
+	    !text_is_upper(first_alnum(credit, clen)))
+		return false;
+	known = memchr(credit, '/', clen) != NULL;
+	for (i = 0; i < clen && !known; i = j + 1) {
+		for (j = i; j < clen && credit[j] != ' ' && credit[j] != '/' &&
+		    credit[j] != ',' && credit[j] != ':' && credit[j] != ';';
+		    j++)
+			continue;
+		for (k = 0; k < NELEM(credit_words) && !known; k++)
+			known = word_is(credit + i, j - i, credit_words[k]);
+	}
+	if (!known)
+		return false;
+	*open = o;
+	return true;
+}
+
+/*
+ * A headline: one line, not too long, not a sentence ending in a full
+ * stop or a comma, and not any other recognised shape.
+ */
+static bool
+is_headline_text(const char *s, size_t len)
+{
+	int32_t	 cp;
+	size_t	 off;
+
+	cp = last_cp(s, len, &off);
+	return text_cols(s, len) <= HEADLINE_MAX_COLS &&
+	    count_words(s, len) <= HEADLINE_MAX_WORDS &&
+	    cp != '.' && cp != ',' && cp != ';' && cp != ':' &&
+	    first_alnum(s, len) != 0 && !starts_lower(s, len);
+}
+
+/* ---- Pass 1: header block and top matter ------------------------------ */
+
+static void
+split_lines(struct parser *p, const char *text, size_t len)
+{
+	size_t		 i, start, end, cap = 64;
+	struct line	*l;
+
+	p->lines = xreallocarray(NULL, cap, sizeof(*p->lines));
+	for (start = 0; start < len; start = i + 1) {
+		for (i = start; i < len && text[i] != '\n'; i++)
+			continue;
+		if (p->nlines == cap) {
+			cap *= 2;
+			p->lines = xreallocarray(p->lines, cap,
+			    sizeof(*p->lines));
+		}
+		l = &p->lines[p->nlines];
+		l->no = (unsigned)(p->nlines + 1);
+		p->nlines++;
+		l->indent = 0;
+		for (end = start; end < i; end++) {
+			if (text[end] == ' ')
+				l->indent++;
+			else if (text[end] == '\t')
+				l->indent = (l->indent / 8 + 1) * 8;
+			else
+				break;
+		}
+		l->s = text + end;
+		l->len = i - end;
+		/* Trailing white space, Unicode spaces included. */
+		while (l->len > 0) {
+			size_t	 off;
+			int32_t	 cp = last_cp(l->s, l->len, &off);
+
+			if (!text_is_space(cp))
+				break;
+			l->len = off;
+		}
+		l->blank = l->len == 0;
+		l->cols = text_cols(l->s, l->len);
+	}
+}
+
+enum header_key {
+	KEY_TITLE,
+	KEY_SUBTITLE,
+	KEY_AUTHOR,
+	KEY_DATE,
+	KEY_LANGUAGE,
+	KEY_SOURCE,
+	KEY__MAX
+};
+
+static const struct {
+	const char	*name;
+	enum header_key	 key;
+} header_keys[] = {
+	{ "title", KEY_TITLE },
+	{ "headline", KEY_TITLE },
+	{ "subtitle", KEY_SUBTITLE },
+	{ "author", KEY_AUTHOR },
+	{ "authors", KEY_AUTHOR },
+	{ "by", KEY_AUTHOR },
+	{ "date", KEY_DATE },
+	{ "language", KEY_LANGUAGE },
+	{ "lang", KEY_LANGUAGE },
+	{ "source", KEY_SOURCE },
+	{ "publication", KEY_SOURCE },
+};
+
+/* A header line "Key: value" with a known key.  Sets key and value. */
+static bool
+header_line(const struct line *l, enum header_key *key, size_t *value)
+{
+	const char	*colon;
+	size_t		 k, klen;
+
+	if (l->indent > 0 ||
+	    (colon = memchr(l->s, ':', l->len)) == NULL)
+		return false;
+	klen = (size_t)(colon - l->s);
+	for (k = 0; k < NELEM(header_keys); k++)
+		if (word_is(l->s, klen, header_keys[k].name))
+			break;
+	if (k == NELEM(header_keys))
+		return false;
+	*key = header_keys[k].key;
+	*value = klen + 1;
+	while (*value < l->len && (l->s[*value] == ' ' ||
+	    l->s[*value] == '\t'))
+		(*value)++;
+	return *value < l->len;
+}
+
+/* Common language names people write instead of a tag. */
+static const struct {
+	const char	*name;
+	const char	*tag;
+} language_names[] = {
+	{ "english", "en" }, { "spanish", "es" }, { "español", "es" },
+	{ "espanol", "es" }, { "castellano", "es" }, { "french", "fr" },
+	{ "français", "fr" }, { "german", "de" }, { "deutsch", "de" },
+	{ "italian", "it" }, { "italiano", "it" }, { "portuguese", "pt" },
+	{ "português", "pt" }, { "dutch", "nl" }, { "catalan", "ca" },
+	{ "català", "ca" }, { "welsh", "cy" }, { "cymraeg", "cy" },
+};
+
+bool
+parse_lang_tag(const char *s, size_t len, char *out, size_t outsz)
+{
+	size_t	 i, k, sub, start;
+
+	for (k = 0; k < NELEM(language_names); k++)
+		if (word_is(s, len, language_names[k].name)) {
+			snprintf(out, outsz, "%s", language_names[k].tag);
+			return true;
+		}
+	if (len == 0 || len >= outsz)
+		return false;
+	/* Subtags of 1 to 8 letters or digits, the first of 2 or 3. */
+	for (i = 0, sub = 0, start = 0, k = 0; i <= len; i++) {
+		if (i == len || s[i] == '-' || s[i] == '_') {
+			if (sub == 0 || sub > 8 || (k == 0 && sub > 3) ||
+			    (k == 0 && sub < 2))
+				return false;
+			/* Primary lower case, a region upper case, a script
+			 * in title case: "pt-BR", "zh-Hant". */
+			for (size_t c = start; c < i; c++) {
+				char	 ch = s[c];
+
+				if (ch >= 'A' && ch <= 'Z')
+					ch = (char)(ch + 32);
+				if (k > 0 && ((sub == 2 && ch >= 'a') ||
+				    (sub == 4 && c == start && ch >= 'a')))
+					ch = (char)(ch - 32);
+				out[c] = ch;
+			}
+			if (i < len)
+				out[i] = '-';
+			k++;
+			sub = 0;
+			start = i + 1;
+			continue;
+		}
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9')))
+			return false;
+		sub++;
+	}
+	out[len] = '\0';
+	return true;
+}
+
+/*
+ * Split a byline or an Author: value into names: "By A, B and C" gives
+ * A, B and C.  Parts that name a role or a desk ("Staff Writer", "BBC
+ * News") are left to the byline text.
+ */
+static const char *const role_words[] = {
+	"correspondent", "reporter", "editor", "writer", "staff", "news",
+	"columnist", "contributor", "analyst", "desk", "reportero",
+	"redacción", "corresponsal",
+};
+
+static void
+add_author(struct parser *p, const char *s, size_t len)
+{
+	struct meta	*m = &p->d->meta;
+	const char	**a;
+	size_t		 i, j;
+
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
+		len--;
+	if (len == 0)
+		return;
+	for (i = 0; i < len; i = j + 1) {
+		for (j = i; j < len && s[j] != ' '; j++)
+			continue;
+		for (size_t k = 0; k < NELEM(role_words); k++)
+			if (word_is(s + i, j - i, role_words[k]))
+				return;
+	}
+	a = arena_alloc(p->d->arena, (m->nauthors + 1) * sizeof(*a));
+	if (m->nauthors > 0)
+		memcpy(a, m->authors, m->nauthors * sizeof(*a));
+	a[m->nauthors++] = arena_strndup(p->d->arena, s, len);
+	m->authors = a;
+}
+
+static void
+add_authors(struct parser *p, const char *s, size_t len)
+{
+	size_t	 i = 0, j, sep;
+
+	/* What follows a bar or a dash is a date or a desk, not a name. */
+	for (j = 0; j < len; j++)
+		if (s[j] == '|' || strncmp(s + j, " - ", 3) == 0 ||
+		    strncmp(s + j, " \xe2\x80\x94", 4) == 0 ||
+		    strncmp(s + j, " \xe2\x80\x93 ", 5) == 0) {
+			len = j;
+			break;
+		}
+	while (i < len) {
+		sep = 0;
+		for (j = i; j < len; j++) {
+			if (s[j] == ',' || s[j] == ';' || s[j] == '&')
+				sep = 1;
+			else if (strncmp(s + j, " and ", 5) == 0 ||
+			    strncmp(s + j, " y ", 3) == 0)
+				sep = s[j + 1] == 'a' ? 5 : 3;
+			if (sep)
+				break;
+		}
+		add_author(p, s + i, j - i);
+		i = j + (sep ? sep : 1);
+	}
+}
+
+/* Set one metadata string unless an option or the header set it first. */
+static void
+set_meta(struct parser *p, const char **field, const char *s, size_t len)
+{
+	if (*field == NULL)
+		*field = arena_strndup(p->d->arena, s, len);
+}
+
+static size_t
+parse_header(struct parser *p)
+{
+	struct meta	*m = &p->d->meta;
+	enum header_key	 key;
+	size_t		 i, first, value;
+	const struct line *l;
+	char		 tag[64];
+
+	for (first = 0; first < p->nlines && p->lines[first].blank; first++)
+		continue;
+	for (i = first; i < p->nlines && !p->lines[i].blank; i++)
+		if (!header_line(&p->lines[i], &key, &value))
+			return 0;
+	if (i == first)
+		return 0;
+	for (i = first; i < p->nlines && !p->lines[i].blank; i++) {
+		l = &p->lines[i];
+		header_line(l, &key, &value);
+		switch (key) {
+		case KEY_TITLE:
+			if (m->title == NULL)
+				m->title_from = FROM_HEADER;
+			set_meta(p, &m->title, l->s + value, l->len - value);
+			break;
+		case KEY_SUBTITLE:
+			set_meta(p, &m->subtitle, l->s + value,
+			    l->len - value);
+			break;
+		case KEY_AUTHOR:
+			if (p->opts->nauthors == 0)
+				add_authors(p, l->s + value, l->len - value);
+			break;
+		case KEY_DATE:
+			set_meta(p, &m->date, l->s + value, l->len - value);
+			break;
+		case KEY_LANGUAGE:
+			if (m->language != NULL)
+				break;
+			if (!parse_lang_tag(l->s + value, l->len - value,
+			    tag, sizeof(tag))) {
+				diag(DIAG_WARN, l->no, "\"%.*s\" is not a "
+				    "language tag such as en or es: ignored",
+				    (int)(l->len - value), l->s + value);
+				break;
+			}
+			m->language = arena_strdup(p->d->arena, tag);
+			m->language_from = FROM_HEADER;
+			break;
+		case KEY_SOURCE:
+			set_meta(p, &m->source, l->s + value, l->len - value);
+			break;
+		case KEY__MAX:
+			break;
+		}
+	}
+	return i;
+}
+
+static size_t
+skip_blank(const struct parser *p, size_t i)
+{
+	while (i < p->nlines && p->lines[i].blank)
+		i++;
+	return i;
+}
+
+static void	 add_caption(struct parser *, const struct line *, size_t);
+static void	 add_inlines(struct parser *, struct node *, const char *,
+		    size_t, unsigned);
+
+/* Whether line i is a byline or a date. */
+static bool
+is_top_line(const struct parser *p, size_t i)
+{
+	const struct line *l = &p->lines[i];
+	size_t		 skip;
+
+	return is_byline(l->s, l->len, &skip) || is_date(l->s, l->len);
+}
+
+/*
+ * Whether the line after line i shows that line i stands alone: a blank
+ * line or the end, a byline or a date, or a line so much longer that line
+ * i was not cut there by wrapping.
+ */
+static bool
+stands_alone(const struct parser *p, size_t i)
+{
+	const struct line *l = &p->lines[i], *next;
+
+	if (i + 1 >= p->nlines || p->lines[i + 1].blank ||
+	    is_top_line(p, i + 1))
+		return true;
+	next = &p->lines[i + 1];
+	return l->cols + 1 + first_word_cols(next) <= next->cols;
+}
+
+/*
+ * The top matter: a caption, a headline with an optional subtitle under
+ * it, a byline and a date, in any order at the start, with or without
+ * blank lines between them.  Returns the index of the first body line.
+ */
+static size_t
+parse_top(struct parser *p, size_t i)
+{
+	struct meta	*m = &p->d->meta;
+	const struct line *l;
+	struct node	*n;
+	size_t		 open, skip;
+
+	for (;; i++) {
+		i = skip_blank(p, i);
+		if (i >= p->nlines)
+			return i;
+		l = &p->lines[i];
+		if (is_caption(l->s, l->len, &open) && (stands_alone(p, i) ||
+		    l->cols > WRAP_MAX_COLS)) {
+			add_caption(p, l, open);
+		} else if (is_byline(l->s, l->len, &skip) &&
+		    stands_alone(p, i)) {
+			n = node_new(p->d, NODE_BYLINE, l->no);
+			add_inlines(p, n, l->s, l->len, l->no);
+			node_append(p->d->root, n);
+			if (m->nauthors == 0)
+				add_authors(p, l->s + skip, l->len - skip);
+		} else if (m->date == NULL && is_date(l->s, l->len) &&
+		    stands_alone(p, i)) {
+			m->date = arena_strndup(p->d->arena, l->s, l->len);
+		} else if (p->headline == NULL && is_headline_text(l->s,
+		    l->len) && (stands_alone(p, i) || (i + 1 < p->nlines &&
+		    is_headline_text(p->lines[i + 1].s, p->lines[i + 1].len) &&
+		    stands_alone(p, i + 1)))) {
+			/* A lone line with nothing after it is the text. */
+			if (skip_blank(p, i + 1) >= p->nlines)
+				return i;
+			p->headline = arena_strndup(p->d->arena, l->s, l->len);
+			p->headline_no = l->no;
+		} else if (p->headline != NULL && p->headline_no + 1 == l->no &&
+		    m->subtitle == NULL && is_headline_text(l->s, l->len) &&
+		    stands_alone(p, i)) {
+			/* A second headline line, directly under the first. */
+			m->subtitle = arena_strndup(p->d->arena, l->s, l->len);
+		} else
+			return i;
+	}
+}
+
+/* ---- Pass 2: units ---------------------------------------------------- */
+
+static struct unit *
+new_unit(struct parser *p, enum unit_kind kind, size_t first)
+{
+	struct unit	*u;
+
+	if (p->nunits == p->units_cap) {
+		p->units_cap = p->units_cap ? p->units_cap * 2 : 64;
+		p->units = xreallocarray(p->units, p->units_cap,
+		    sizeof(*p->units));
+	}
+	u = &p->units[p->nunits++];
+	memset(u, 0, sizeof(*u));
+	u->kind = kind;
+	u->first = first;
+	u->n = 1;
+	return u;
+}
+
+/*
+ * Cut a run of plain lines into paragraphs.  Lines longer than a wrapped
+ * text would have are paragraphs each (one paragraph per line).  In a
+ * hard-wrapped run, a paragraph ends at a line that is short (the next
+ * line's first word would have fitted on it) and ends a sentence, or
+ * before an indented first line; a short line without final punctuation
+ * between two such breaks stands alone, as a subheading would.
+ */
+static void
+split_run(struct parser *p, size_t first, size_t n)
+{
+	const struct line *l = p->lines + first;
+	struct unit	*u = NULL;
+	size_t		 i, width = 0;
+	bool		 brk, prev_brk = true, wrapped;
+
+	for (i = 0; i < n; i++)
+		if (l[i].cols > width)
+			width = l[i].cols;
+	wrapped = width <= WRAP_MAX_COLS;
+	for (i = 0; i < n; i++) {
+		if (u == NULL) {
+			u = new_unit(p, UNIT_PLAIN, first + i);
+			u->n = 0;
+		}
+		u->n++;
+		if (i + 1 == n)
+			break;
+		if (!wrapped)
+			brk = true;
+		else if (l[i + 1].indent > l[i].indent)
+			brk = true;
+		else if (l[i].cols + 1 + first_word_cols(&l[i + 1]) > width)
+			brk = false;
+		else if (ends_terminal(l[i].s, l[i].len))
+			brk = true;
+		else
+			brk = prev_brk && l[i].cols <= HEADING_MAX_COLS &&
+			    !starts_lower(l[i + 1].s, l[i + 1].len);
+		if (brk)
+			u = NULL;
+		prev_brk = brk;
+	}
+}
+
+static void
+make_units(struct parser *p, size_t i)
+{
+	struct line	*l;
+	struct unit	*last;
+	size_t		 run = 0, nrun, off, block_units;
+	bool		 ordered, item, quote, brk;
+	unsigned	 number;
+
+	while ((i = skip_blank(p, i)) < p->nlines) {
+		block_units = p->nunits;
+		nrun = 0;
+		for (; i < p->nlines && !p->lines[i].blank; i++) {
+			l = &p->lines[i];
+			last = p->nunits > block_units ?
+			    &p->units[p->nunits - 1] : NULL;
+			brk = is_break(l);
+			item = !brk && is_item(l, &ordered, &number, &off);
+			quote = !brk && !item && is_quote(l, &off);
+			if ((brk || item || quote) && nrun > 0) {
+				split_run(p, run, nrun);
+				nrun = 0;
+				last = &p->units[p->nunits - 1];
+			}
+			if (brk)
+				new_unit(p, UNIT_BREAK, i);
+			else if (item) {
+				last = new_unit(p, UNIT_ITEM, i);
+				last->ordered = ordered;
+				last->number = number;
+			} else if (quote) {
+				if (last != NULL && last->kind == UNIT_QUOTE)
+					last->n++;
+				else
+					new_unit(p, UNIT_QUOTE, i);
+			} else if (nrun == 0 && last != NULL &&
+			    ((last->kind == UNIT_ITEM && l->indent > 0) ||
+			    last->kind == UNIT_QUOTE)) {
+				/* An item's indented continuation, or a
+				 * quote's unmarked one. */
+				last->n++;
+			} else {
+				if (nrun++ == 0)
+					run = i;
+			}
+			if (item || quote) {
+				l->s += off;
+				l->len -= off;
+				while (l->len > 0 && l->s[0] == ' ')
+					l->s++, l->len--;
+				l->cols = text_cols(l->s, l->len);
+			}
+		}
+		if (nrun > 0)
+			split_run(p, run, nrun);
+	}
+}
+
+/* ---- Pass 3: blocks and inlines --------------------------------------- */
+
+/*
+ * The text of lines [first, first + n), joined with single spaces into
+ * p->tmp: a line ending in a hyphen after a letter joins the next without
+ * a space ("well-" "known"), and runs of spaces and tabs become one.
+ */
+static void
+join_lines(struct parser *p, size_t first, size_t n)
+{
+	const struct line *l;
+	size_t		 i, k;
+	bool		 space = false;
+
+	buf_reset(&p->tmp);
+	for (i = first; i < first + n; i++) {
+		l = &p->lines[i];
+		if (l->len == 0)
+			continue;
+		if (p->tmp.len > 0 && space)
+			buf_putc(&p->tmp, ' ');
+		for (k = 0; k < l->len; k++) {
+			if (l->s[k] == ' ' || l->s[k] == '\t') {
+				if (k + 1 < l->len && l->s[k + 1] != ' ' &&
+				    l->s[k + 1] != '\t')
+					buf_putc(&p->tmp, ' ');
+				continue;
+			}
+			buf_putc(&p->tmp, l->s[k]);
+		}
+		space = !(l->len >= 2 && l->s[l->len - 1] == '-' &&
+		    text_is_letter(first_cp(l->s + l->len - 2, 1)) &&
+		    i + 1 < first + n &&
+		    text_is_letter(first_cp(p->lines[i + 1].s,
+		    p->lines[i + 1].len)));
+	}
+}
+
+static void
+add_text(struct parser *p, struct node *parent, const char *s, size_t len,
+    unsigned line)
+{
+	if (len > 0)
+		node_append(parent, node_new_text(p->d, s, len, line));
+}
+
+/* Length of a bare URL at s (http://, https://, www.), or 0. */
+static size_t
+url_len(const char *s, size_t len)
+{
+	size_t	 i, depth = 0;
+
+	if (!(len > 8 && strncasecmp(s, "https://", 8) == 0) &&
+	    !(len > 7 && strncasecmp(s, "http://", 7) == 0) &&
+	    !(len > 4 && strncasecmp(s, "www.", 4) == 0))
+		return 0;
+	for (i = 0; i < len && s[i] != ' ' && s[i] != '<' && s[i] != '>' &&
+	    s[i] != '"'; i++) {
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && depth-- == 0)
+			break;
+	}
+	/* Final punctuation belongs to the sentence. */
+	while (i > 0 && strchr(".,;:!?'*_", s[i - 1]) != NULL)
+		i--;
+	/* ... and so does a closing curly quote. */
+	while (i > 0 && (unsigned char)s[i - 1] >= 0x80) {
+		size_t	 off;
+		int32_t	 cp = last_cp(s, i, &off);
+
+		if (!is_closer(cp) && !text_is_punct(cp))
+			break;
+		i = off;
+	}
+	return i > 8 ? i : 0;
+}
+
+/*
+ * An emphasis run at s[0]: *x*, _x_ (emphasis) or **x**, __x__ (strong),
+ * opened after a space or punctuation and closed before one, with no
+ * space just inside.  Sets the delimiter width and the content length.
+ */
+static bool
+emphasis_at(const char *s, size_t len, size_t pos, size_t *width,
+    size_t *content)
+{
+	char	 c = s[pos];
+	size_t	 w, i;
+	int32_t	 before;
+	size_t	 off;
+
+	if (c != '*' && c != '_')
+		return false;
+	if (pos > 0) {
+		before = last_cp(s, pos, &off);
+		if (!text_is_space(before) && !text_is_punct(before) &&
+		    !is_opener(before))
+			return false;
+		if (before == c)
+			return false;
+	}
+	w = pos + 1 < len && s[pos + 1] == c ? 2 : 1;
+	if (pos + w >= len || s[pos + w] == ' ' || s[pos + w] == c)
+		return false;
+	for (i = pos + w; i + w <= len; i++) {
+		if (s[i] != c)
+			continue;
+		if (s[i - 1] == ' ')
+			return false;
+		if (w == 2 && (i + 1 >= len || s[i + 1] != c))
+			return false;
+		if (i + w < len && s[i + w] != ' ' &&
+		    !text_is_punct(first_cp(s + i + w, len - i - w)))
+			return false;
+		*width = w;
+		*content = i - pos - w;
+		return *content > 0;
+	}
+	return false;
+}
+
+/* The address a bare URL points to: "www." gains "http://". */
+static const char *
+link_href(struct parser *p, const char *s, size_t len)
+{
+	char	*h;
+
+	if (strncasecmp(s, "www.", 4) != 0)
+		return arena_strndup(p->d->arena, s, len);
+	h = arena_alloc(p->d->arena, len + 8);
+	memcpy(h, "http://", 7);
+	memcpy(h + 7, s, len);
+	return h;
+}
+
+/*
+ * Inlines of s: text, emphasis, strong and links, appended to parent.
+ * s may be p->tmp's storage: nothing here writes to p->tmp.
+ */
+static void
+add_inlines(struct parser *p, struct node *parent, const char *s,
+    size_t len, unsigned line)
+{
+	struct node	*n;
+	size_t		 i, start = 0, ulen, w, clen;
+
+	for (i = 0; i < len; i++) {
+		if ((s[i] == 'h' || s[i] == 'H' || s[i] == 'w' ||
+		    s[i] == 'W') && (i == 0 || !text_is_letter(
+		    first_cp(s + i - 1, 1))) &&
+		    (ulen = url_len(s + i, len - i)) > 0) {
+			add_text(p, parent, s + start, i - start, line);
+			n = node_new(p->d, NODE_LINK, line);
+			n->u.href = link_href(p, s + i, ulen);
+			add_text(p, n, s + i, ulen, line);
+			node_append(parent, n);
+			i += ulen - 1;
+			start = i + 1;
+			continue;
+		}
+		if (emphasis_at(s, len, i, &w, &clen)) {
+			add_text(p, parent, s + start, i - start, line);
+			n = node_new(p->d, w == 2 ? NODE_STRONG : NODE_EMPHASIS,
+			    line);
+			add_inlines(p, n, s + i + w, clen, line);
+			node_append(parent, n);
+			i += w + clen + w - 1;
+			start = i + 1;
+		}
+	}
+	add_text(p, parent, s + start, len - start, line);
+}
+
+static void
+add_caption(struct parser *p, const struct line *l, size_t open)
+{
+	struct node	*cap, *credit;
+
+	cap = node_new(p->d, NODE_CAPTION, l->no);
+	add_inlines(p, cap, l->s, open, l->no);
+	credit = node_new(p->d, NODE_CREDIT, l->no);
+	add_text(p, credit, l->s + open + 1, l->len - open - 2, l->no);
+	node_append(cap, credit);
+	node_append(p->d->root, cap);
+}
+
+static const char *const lead_in_words[] = {
+	"a", "an", "the", "it", "i", "we", "he", "she", "they", "in", "on",
+	"at", "as", "for", "with", "when", "each", "after", "before", "if",
+	"this", "that", "there", "from", "by", "of", "to", "was", "is",
+	"el", "la", "los", "las", "un", "una", "en", "con", "cuando",
+};
+
+/*
+ * Bytes of an all-capitals lead-in at the start of s ("WITH EACH passing
+ * day"), or 0: two or more words in capitals, one of them a common word
+ * (so "UK GDP grew" is not one), followed by a word in lower case.
+ */
+static size_t
+lead_in_len(const char *s, size_t len)
+{
+	size_t	 i = 0, j, k, n, words = 0, end = 0;
+	int32_t	 cp;
+	bool	 common = false, upper;
+
+	while (i < len) {
+		for (j = i; j < len && s[j] != ' '; j++)
+			continue;
+		upper = true;
+		for (k = i; k < j && upper; k += n) {
+			n = utf8_next(s + k, j - k, &cp);
+			upper = text_is_upper(cp) || cp == '\'' ||
+			    cp == 0x2019 || cp == '-' || (cp == '.' && k > i);
+		}
+		if (!upper || j == i || !text_is_upper(first_cp(s + i, j - i)))
+			break;
+		words++;
+		for (k = 0; k < NELEM(lead_in_words) && !common; k++)
+			common = word_is(s + i, j - i, lead_in_words[k]);
+		end = j;
+		i = j + 1;
+	}
+	if (words < 2 || !common || end >= len || !text_is_lower(
+	    first_cp(s + end + 1, len - end - 1)))
+		return 0;
+	return end;
+}
+
+static void
+add_paragraph(struct parser *p, struct node *parent, size_t first, size_t n)
+{
+	struct node	*para, *lead;
+	size_t		 lead_len = 0;
+	unsigned	 no = p->lines[first].no;
+
+	join_lines(p, first, n);
+	para = node_new(p->d, NODE_PARAGRAPH, no);
+	if (!p->para_seen && parent == p->d->root)
+		lead_len = lead_in_len(p->tmp.data, p->tmp.len);
+	p->para_seen = true;
+	if (lead_len > 0) {
+		lead = node_new(p->d, NODE_LEAD_IN, no);
+		add_text(p, lead, p->tmp.data, lead_len, no);
+		node_append(para, lead);
+	}
+	add_inlines(p, para, p->tmp.data + lead_len, p->tmp.len - lead_len, no);
+	node_append(parent, para);
+}
+
+/*
+ * A subheading: a short line standing alone, starting with a capital or a
+ * digit, without final punctuation, between two blocks, the next of which
+ * does not start in lower case (a sentence broken across lines does).
+ */
+static bool
+is_heading(const struct parser *p, size_t u)
+{
+	const struct unit *unit = &p->units[u], *next;
+	const struct line *l = &p->lines[unit->first];
+	int32_t		 cp;
+
+	if (unit->kind != UNIT_PLAIN || unit->n != 1 || u + 1 >= p->nunits ||
+	    p->d->root->first == NULL)
+		return false;
+	next = &p->units[u + 1];
+	if (next->kind == UNIT_BREAK ||
+	    starts_lower(p->lines[next->first].s, p->lines[next->first].len))
+		return false;
+	cp = first_alnum(l->s, l->len);
+	return (text_is_upper(cp) || text_is_digit(cp)) &&
+	    l->cols <= HEADING_MAX_COLS &&
+	    count_words(l->s, l->len) <= HEADING_MAX_WORDS &&
+	    !ends_punct(l->s, l->len) && !is_date(l->s, l->len);
+}
+
+static void
+add_quote(struct parser *p, const struct unit *u, struct node *quote)
+{
+	size_t	 i, start = u->first, end = u->first + u->n;
+
+	for (i = u->first; i <= end; i++) {
+		if (i < end && p->lines[i].len > 0)
+			continue;
+		if (i > start)
+			add_paragraph(p, quote, start, i - start);
+		start = i + 1;
+	}
+}
+
+static void
+make_blocks(struct parser *p)
+{
+	const struct unit *u;
+	struct node	*n, *list = NULL, *quote = NULL, *item;
+	size_t		 i, open;
+	const struct line *l;
+
+	for (i = 0; i < p->nunits; i++) {
+		u = &p->units[i];
+		l = &p->lines[u->first];
+		if (u->kind != UNIT_ITEM)
+			list = NULL;
+		if (u->kind != UNIT_QUOTE)
+			quote = NULL;
+		switch (u->kind) {
+		case UNIT_BREAK:
+			node_append(p->d->root,
+			    node_new(p->d, NODE_THEMATIC_BREAK, l->no));
+			break;
+		case UNIT_ITEM:
+			if (list == NULL || list->u.list.ordered != u->ordered) {
+				list = node_new(p->d, NODE_LIST, l->no);
+				list->u.list.ordered = u->ordered;
+				list->u.list.start = u->number;
+				node_append(p->d->root, list);
+			}
+			item = node_new(p->d, NODE_ITEM, l->no);
+			join_lines(p, u->first, u->n);
+			add_inlines(p, item, p->tmp.data, p->tmp.len, l->no);
+			node_append(list, item);
+			break;
+		case UNIT_QUOTE:
+			if (quote == NULL) {
+				quote = node_new(p->d, NODE_BLOCKQUOTE, l->no);
+				node_append(p->d->root, quote);
+			}
+			add_quote(p, u, quote);
+			if (quote->first == NULL) {
+				/* Only empty '>' lines: keep the tree valid. */
+				node_unlink(quote);
+				quote = NULL;
+			}
+			break;
+		case UNIT_PLAIN:
+			if (u->n == 1 && is_caption(l->s, l->len, &open)) {
+				add_caption(p, l, open);
+			} else if (is_heading(p, i)) {
+				n = node_new(p->d, NODE_HEADING, l->no);
+				n->u.level = 2;
+				add_inlines(p, n, l->s, l->len, l->no);
+				node_append(p->d->root, n);
+			} else
+				add_paragraph(p, p->d->root, u->first, u->n);
+			break;
+		}
+	}
+}
+
+/* ---- Metadata --------------------------------------------------------- */
+
+/*
+ * A title from the first sentence of a block: the lead-in in normal case,
+ * cut at the end of the sentence or, past TITLE_MAX_COLS, at a word
+ * boundary with an ellipsis.  Abbreviations ("Mr.", "U.S.") do not end a
+ * sentence.  Arena-owned.
+ */
+static const char *
+sentence_title(struct parser *p, const struct node *block)
+{
+	const struct node *k;
+	struct buf	*b = &p->tmp;
+	size_t		 i, n, end, word = 0, cut = 0, cols = 0;
+	int32_t		 cp;
+	bool		 first_letter = true;
+
+	buf_reset(b);
+	for (k = block->first; k != NULL; k = k->next) {
+		if (k->type != NODE_LEAD_IN) {
+			if (k->type != NODE_CREDIT)
+				buf_puts(b, node_text(p->d, k));
+			continue;
+		}
+		for (i = 0; i < k->first->len; i += n) {
+			n = utf8_next(k->first->text + i, k->first->len - i,
+			    &cp);
+			utf8_put(b, first_letter ? cp : text_tolower(cp));
+			first_letter = first_letter && !text_is_letter(cp);
+		}
+	}
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->len--;
+
+	/* The end of the first sentence. */
+	for (end = 0; end < b->len; end += n) {
+		n = utf8_next(b->data + end, b->len - end, &cp);
+		if (cp == ' ')
+			word = end + 1;
+		if ((cp != '.' && cp != '!' && cp != '?') ||
+		    end + n + 1 >= b->len || b->data[end + n] != ' ')
+			continue;
+		if (cp == '.' && (end - word <= 2 ||
+		    memchr(b->data + word, '.', end - word) != NULL))
+			continue;
+		cp = first_cp(b->data + end + n + 1, b->len - end - n - 1);
+		if (text_is_upper(cp) || is_opener(cp) || text_is_digit(cp))
+			break;
+	}
+	if (end < b->len && b->data[end] != '.')
+		end++;
+	/* Cut a long sentence at the last space that fits. */
+	for (i = 0; i < end; i += n) {
+		n = utf8_next(b->data + i, end - i, &cp);
+		if (cp == ' ')
+			cut = i;
+		cols += text_cols(b->data + i, n);
+		if (cols > TITLE_MAX_COLS && cut > 0) {
+			while (cut > 0 && strchr(",;:-", b->data[cut - 1]))
+				cut--;
+			b->len = cut;
+			buf_puts(b, "\xe2\x80\xa6");
+			return arena_strndup(p->d->arena, b->data, b->len);
+		}
+	}
+	while (end > 0 && b->data[end - 1] == '.')
+		end--;
+	return arena_strndup(p->d->arena, b->data, end);
+}
+
+static void
+finish_meta(struct parser *p)
+{
+	struct meta		*m = &p->d->meta;
+	const struct node	*k;
+	struct node		*n;
+
+	/* A headline that an option or the header replaced is kept. */
+	if (p->headline != NULL) {
+		if (m->title == NULL) {
+			m->title = p->headline;
+			m->title_from = FROM_TEXT;
+		} else if (strcmp(m->title, p->headline) != 0) {
+			if (m->subtitle == NULL)
+				m->subtitle = p->headline;
+			else {
+				/* It came first in the text. */
+				n = node_new(p->d, NODE_HEADING,
+				    p->headline_no);
+				n->u.level = 2;
+				add_text(p, n, p->headline,
+				    strlen(p->headline), p->headline_no);
+				node_prepend(p->d->root, n);
+			}
+		}
+	}
+	if (m->title == NULL) {
+		for (k = p->d->root->first; k != NULL; k = k->next)
+			if (k->type == NODE_PARAGRAPH)
+				break;
+		if (k == NULL)
+			k = p->d->root->first;
+		while (k != NULL && (k->type == NODE_LIST ||
+		    k->type == NODE_BLOCKQUOTE))
+			k = k->first;
+		if (k != NULL && k->type != NODE_THEMATIC_BREAK) {
+			m->title = sentence_title(p, k);
+			m->title_from = FROM_SENTENCE;
+		}
+	}
+	if (m->title == NULL || *m->title == '\0') {
+		m->title = p->d->name;
+		m->title_from = FROM_DEFAULT;
+	}
+	if (m->language == NULL) {
+		m->language = "en";
+		m->language_from = FROM_DEFAULT;
+	}
+}
+
+static void
+apply_options(struct parser *p)
+{
+	struct meta		*m = &p->d->meta;
+	const struct options	*o = p->opts;
+	size_t			 i;
+
+	if (o->title != NULL) {
+		m->title = arena_strdup(p->d->arena, o->title);
+		m->title_from = FROM_OPTION;
+	}
+	for (i = 0; i < o->nauthors; i++)
+		add_author(p, o->authors[i], strlen(o->authors[i]));
+	if (o->lang != NULL) {
+		m->language = arena_strdup(p->d->arena, o->lang);
+		m->language_from = FROM_OPTION;
+	}
+	if (o->date != NULL)
+		m->date = arena_strdup(p->d->arena, o->date);
+}
+
+struct doc *
+parse_text(const char *text, size_t len, const char *path,
+    const struct options *opts)
+{
+	struct parser	 p;
+	size_t		 i;
+
+	memset(&p, 0, sizeof(p));
+	p.d = doc_new(path);
+	p.opts = opts;
+	split_lines(&p, text, len);
+	apply_options(&p);
+	i = parse_header(&p);
+	i = parse_top(&p, i);
+	make_units(&p, i);
+	make_blocks(&p);
+	finish_meta(&p);
+	if (p.d->root->first == NULL)
+		diag(DIAG_WARN, 0, "no article text: only %s",
+		    p.headline != NULL ? "a headline" : "a header block");
+	free(p.lines);
+	free(p.units);
+	buf_free(&p.tmp);
+	return p.d;
+}
+
+struct doc *
+parse_file(const char *path, const struct options *opts)
+{
+	struct source	 src;
+	struct doc	*d;
+
+	if (source_load(path, opts->max_input_sz, &src) == -1)
+		return NULL;
+	d = parse_text(src.text, src.len, path, opts);
+	free(src.text);
+	return d;
+}

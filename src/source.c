@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: ISC */
+#include "common.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "source.h"
+#include "text.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/*
+ * Windows-1252 for the bytes 0x80 to 0x9f; the rest of the range is
+ * Latin-1.  The five bytes Windows-1252 leaves undefined become U+FFFD.
+ */
+static const uint16_t cp1252[32] = {
+	0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
+	0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
+};
+
+enum utf16 {
+	UTF16_NONE,
+	UTF16_LE,
+	UTF16_BE,
+};
+
+/* Line number (1-based) of byte off in s. */
+static unsigned
+line_of(const char *s, size_t off)
+{
+	unsigned	 line = 1;
+	size_t		 i;
+
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n' || (s[i] == '\r' &&
+		    (i + 1 == off || s[i + 1] != '\n')))
+			line++;
+	return line;
+}
+
+/*
+ * Guess UTF-16 without a byte-order mark: text that is mostly ASCII has a
+ * zero in nearly every other byte, and almost never in the others.
+ */
+static enum utf16
+guess_utf16(const unsigned char *s, size_t len)
+{
+	size_t	 i, zero[2] = { 0, 0 };
+
+	if (len < 4 || len % 2 != 0)
+		return UTF16_NONE;
+	for (i = 0; i < len; i++)
+		if (s[i] == 0)
+			zero[i % 2]++;
+	if (zero[1] * 10 >= len / 2 * 4 && zero[0] * 50 < len / 2)
+		return UTF16_LE;
+	if (zero[0] * 10 >= len / 2 * 4 && zero[1] * 50 < len / 2)
+		return UTF16_BE;
+	return UTF16_NONE;
+}
+
+/*
+ * Convert UTF-16 to UTF-8 in *out.  Unpaired surrogates become U+FFFD and
+ * are counted in the return value; an odd final byte is one more.
+ */
+static size_t
+from_utf16(const unsigned char *s, size_t len, enum utf16 order,
+    struct buf *out)
+{
+	size_t		 i, bad = 0;
+	uint32_t	 u, lo;
+
+	for (i = 0; i + 1 < len; i += 2) {
+		u = order == UTF16_LE ? s[i] | s[i + 1] << 8 :
+		    s[i] << 8 | s[i + 1];
+		if (u >= 0xd800 && u <= 0xdbff && i + 3 < len) {
+			lo = order == UTF16_LE ? s[i + 2] | s[i + 3] << 8 :
+			    s[i + 2] << 8 | s[i + 3];
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				u = 0x10000 + ((u - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if (u >= 0xd800 && u <= 0xdfff) {
+			u = 0xfffd;
+			bad++;
+		}
+		utf8_put(out, (int32_t)u);
+	}
+	if (i < len) {
+		utf8_put(out, 0xfffd);
+		bad++;
+	}
+	return bad;
+}
+
+/* Control characters that are neither white space nor line structure. */
+static bool
+is_stray_control(int32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
+	    cp != '\f' && cp != '\v') || cp == 0x7f ||
+	    (cp >= 0x80 && cp <= 0x9f);
+}
+
+int
+source_decode(const char *raw, size_t len, struct source *out)
+{
+	const unsigned char	*s = (const unsigned char *)raw;
+	struct buf		 wide = { 0 }, b = { 0 };
+	enum utf16		 order = UTF16_NONE;
+	size_t			 i, n, bad, ncp = 0, nctl = 0, nguess = 0;
+	size_t			 first_guess = 0, first_ctl = 0, nul;
+	int32_t			 cp;
+	bool			 guessed_order = false, any_text = false;
+
+	out->text = NULL;
+	out->len = 0;
+	if (len == 0) {
+		diag(DIAG_ERROR, 0, "empty file: there is no text to convert");
+		return -1;
+	}
+
+	/* Byte-order marks, then UTF-16 without one. */
+	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
+		s += 3;
+		len -= 3;
+	} else if (len >= 2 && s[0] == 0xff && s[1] == 0xfe) {
+		order = UTF16_LE;
+		s += 2;
+		len -= 2;
+	} else if (len >= 2 && s[0] == 0xfe && s[1] == 0xff) {
+		order = UTF16_BE;
+		s += 2;
+		len -= 2;
+	} else if ((order = guess_utf16(s, len)) != UTF16_NONE)
+		guessed_order = true;
+
+	if (order != UTF16_NONE) {
+		bad = from_utf16(s, len, order, &wide);
+		if (guessed_order)
+			diag(DIAG_WARN, 0, "no byte-order mark: read as "
+			    "UTF-16%s from the pattern of zero bytes",
+			    order == UTF16_LE ? "LE" : "BE");
+		if (bad > 0)
+			diag(DIAG_WARN, 0, "%zu malformed UTF-16 code "
+			    "unit%s replaced by U+FFFD", bad,
+			    bad == 1 ? "" : "s");
+		s = (const unsigned char *)(wide.data ? wide.data : "");
+		len = wide.len;
+	}
+
+	/* NUL bytes never occur in text: this is a binary file. */
+	if ((nul = strnlen((const char *)s, len)) < len) {
+		diag(DIAG_ERROR, line_of((const char *)s, nul),
+		    "not a text file: it contains NUL bytes");
+		buf_free(&wide);
+		return -1;
+	}
+
+	/*
+	 * UTF-8 with a Windows-1252 fallback for what is not well formed,
+	 * line ends made LF, stray control characters dropped.
+	 */
+	buf_grow(&b, len);
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode((const char *)s + i, len - i, &cp)) == 0) {
+			cp = s[i] >= 0x80 && s[i] <= 0x9f ?
+			    cp1252[s[i] - 0x80] : s[i];
+			n = 1;
+			if (nguess++ == 0)
+				first_guess = i;
+		}
+		ncp++;
+		if (cp == '\r') {
+			if (i + 1 < len && s[i + 1] == '\n')
+				continue;
+			cp = '\n';
+		} else if (cp == '\f' || cp == '\v') {
+			/* A page or line feed separates blocks. */
+			buf_puts(&b, "\n\n");
+			continue;
+		} else if (is_stray_control(cp)) {
+			if (nctl++ == 0)
+				first_ctl = i;
+			continue;
+		}
+		if (cp != '\n' && !text_is_space(cp) && cp != 0xfeff)
+			any_text = true;
+		utf8_put(&b, cp);
+	}
+
+	if (nctl * 10 > ncp) {
+		diag(DIAG_ERROR, 0, "not a text file: %zu of its %zu "
+		    "characters are control characters", nctl, ncp);
+		goto fail;
+	}
+	if (!any_text) {
+		diag(DIAG_ERROR, 0, "empty file: it holds only white space");
+		goto fail;
+	}
+	if (nguess > 0)
+		diag(DIAG_WARN, line_of((const char *)s, first_guess),
+		    "%zu byte%s not valid UTF-8, read as Windows-1252",
+		    nguess, nguess == 1 ? "" : "s");
+	if (nctl > 0)
+		diag(DIAG_WARN, line_of((const char *)s, first_ctl),
+		    "%zu control character%s removed", nctl,
+		    nctl == 1 ? "" : "s");
+
+	out->text = text_nfc(b.data, b.len, &out->len);
+	buf_free(&b);
+	buf_free(&wide);
+	return 0;
+fail:
+	buf_free(&b);
+	buf_free(&wide);
+	return -1;
+}
+
+int
+source_load(const char *path, size_t max_sz, struct source *out)
+{
+	struct buf	 b = { 0 };
+	struct stat	 st;
+	ssize_t		 n;
+	int		 fd, rc = -1;
+
+	out->text = NULL;
+	out->len = 0;
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1) {
+		diag(DIAG_ERROR, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		diag(DIAG_ERROR, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag(DIAG_ERROR, 0, "cannot read: it is a folder");
+		goto out;
+	}
+	if (fd != STDIN_FILENO && !S_ISREG(st.st_mode)) {
+		/* A FIFO or a device could block or never end. */
+		diag(DIAG_ERROR, 0, "not a regular file: devices, sockets "
+		    "and pipes are not read (use - for standard input)");
+		goto out;
+	}
+	if (fd != STDIN_FILENO && fcntl(fd, F_SETFL, 0) == -1) {
+		diag(DIAG_ERROR, 0, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	if (max_sz > 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > (uintmax_t)max_sz) {
+		diag(DIAG_ERROR, 0, "too big: %jd bytes, more than the "
+		    "limit of %zu (--max-input-size)",
+		    (intmax_t)st.st_size, max_sz);
+		goto out;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0)
+		buf_grow(&b, (size_t)st.st_size);
+	for (;;) {
+		buf_grow(&b, 65536);
+		n = read(fd, b.data + b.len, b.cap - b.len - 1);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			diag(DIAG_ERROR, 0, "cannot read: %s", strerror(errno));
+			goto out;
+		}
+		b.len += (size_t)n;
+		if (max_sz > 0 && b.len > max_sz) {
+			diag(DIAG_ERROR, 0, "too big: more than the limit of "
+			    "%zu bytes (--max-input-size)", max_sz);
+			goto out;
+		}
+	}
+	rc = source_decode(b.data ? b.data : "", b.len, out);
+out:
+	if (fd != STDIN_FILENO)
+		close(fd);
+	buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: ISC */
+#include "common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "text.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+char *
+text_nfc(const char *s, size_t len, size_t *out_len)
+{
+	utf8proc_uint8_t	*out = NULL;
+	utf8proc_ssize_t	 n;
+	size_t			 i;
+
+	/* ASCII is its own NFC: the common case costs one scan. */
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i < len && len <= (size_t)PTRDIFF_MAX) {
+		n = utf8proc_map((const utf8proc_uint8_t *)s,
+		    (utf8proc_ssize_t)len, &out,
+		    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n >= 0) {
+			*out_len = (size_t)n;
+			return (char *)out;
+		}
+		/* Only memory exhaustion gets here: the input is valid. */
+		free(out);
+	}
+	*out_len = len;
+	return xstrndup(s, len);
+}
+
+size_t
+text_grapheme_next(const char *s, size_t len, size_t pos)
+{
+	utf8proc_int32_t	 state = 0;
+	int32_t			 prev, cp;
+	size_t			 n;
+
+	n = utf8_next(s + pos, len - pos, &prev);
+	pos += n;
+	while (pos < len) {
+		n = utf8_next(s + pos, len - pos, &cp);
+		if (utf8proc_grapheme_break_stateful(prev, cp, &state))
+			break;
+		prev = cp;
+		pos += n;
+	}
+	return pos;
+}
+
+static bool
+is_regional_indicator(int32_t cp)
+{
+	return cp >= 0x1f1e6 && cp <= 0x1f1ff;
+}
+
+size_t
+text_cols(const char *s, size_t len)
+{
+	size_t	 pos, end, n, cols = 0;
+	int32_t	 cp;
+	int	 w, widest, nri;
+
+	for (pos = 0; pos < len; pos = end) {
+		/* Printable ASCII is one column and one cluster. */
+		if ((unsigned char)s[pos] >= 0x20 &&
+		    (unsigned char)s[pos] < 0x7f &&
+		    (pos + 1 == len || (unsigned char)s[pos + 1] < 0x80)) {
+			cols++;
+			end = pos + 1;
+			continue;
+		}
+		end = text_grapheme_next(s, len, pos);
+		widest = 0;
+		nri = 0;
+		for (; pos < end; pos += n) {
+			n = utf8_next(s + pos, end - pos, &cp);
+			if (cp == 0xfe0f)
+				w = 2;
+			else if (is_regional_indicator(cp))
+				w = ++nri == 2 ? 2 : 1;
+			else
+				w = utf8proc_charwidth(cp);
+			if (w > widest)
+				widest = w;
+		}
+		cols += (size_t)widest;
+	}
+	return cols;
+}
+
+static utf8proc_category_t
+category(int32_t cp)
+{
+	return utf8proc_category(cp);
+}
+
+bool
+text_is_upper(int32_t cp)
+{
+	utf8proc_category_t	 c = category(cp);
+
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool
+text_is_lower(int32_t cp)
+{
+	return category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+bool
+text_is_letter(int32_t cp)
+{
+	utf8proc_category_t	 c = category(cp);
+
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+bool
+text_is_digit(int32_t cp)
+{
+	return category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool
+text_is_space(int32_t cp)
+{
+	return cp == '\t' || category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+bool
+text_is_punct(int32_t cp)
+{
+	utf8proc_category_t	 c = category(cp);
+
+	return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
+}
+
+int32_t
+text_tolower(int32_t cp)
+{
+	return utf8proc_tolower(cp);
+}
+
+int32_t
+text_toupper(int32_t cp)
+{
+	return utf8proc_toupper(cp);
+}

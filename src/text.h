@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: ISC */
+#ifndef TEXT_H
+#define TEXT_H
+
+#include "common.h"
+
+/*
+ * Unicode facts the rest of lector needs, as a thin layer over utf8proc
+ * (current Unicode data, no hand-made tables).  No function here depends on
+ * the locale.  All strings are UTF-8 that the reader has already made
+ * well formed; lengths are in bytes, widths in display columns.
+ */
+
+/*
+ * The NFC form of len bytes of s, NUL-terminated, its length in *out_len.
+ * Caller frees with free(3).  Malformed input is never passed here.
+ */
+char	*text_nfc(const char *s, size_t len, size_t *out_len);
+
+/*
+ * Byte offset of the grapheme-cluster boundary that follows the cluster
+ * starting at pos (pos < len), per Unicode's extended grapheme clusters.
+ */
+size_t	 text_grapheme_next(const char *s, size_t len, size_t pos);
+
+/*
+ * Display columns of len bytes of s, measured per grapheme cluster: a
+ * cluster is as wide as its widest code point (so combining marks, ZWJ and
+ * variation selectors add nothing), East Asian wide and emoji are 2, and an
+ * emoji variation selector or a pair of regional indicators makes 2.
+ */
+size_t	 text_cols(const char *s, size_t len);
+
+/* General categories. */
+bool	 text_is_upper(int32_t cp);	/* Lu, Lt */
+bool	 text_is_lower(int32_t cp);	/* Ll */
+bool	 text_is_letter(int32_t cp);	/* L* */
+bool	 text_is_digit(int32_t cp);	/* Nd */
+bool	 text_is_space(int32_t cp);	/* Zs, tab */
+bool	 text_is_punct(int32_t cp);	/* P* */
+
+/* Simple (one code point) case mappings. */
+int32_t	 text_tolower(int32_t cp);
+int32_t	 text_toupper(int32_t cp);
+
+#endif /* TEXT_H */

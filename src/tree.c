@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: ISC */
+#include "common.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "tree.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+static const char *const type_names[NODE__MAX] = {
+	"document",		/* NODE_DOCUMENT */
+	"heading",		/* NODE_HEADING */
+	"paragraph",		/* NODE_PARAGRAPH */
+	"caption",		/* NODE_CAPTION */
+	"byline",		/* NODE_BYLINE */
+	"blockquote",		/* NODE_BLOCKQUOTE */
+	"list",			/* NODE_LIST */
+	"item",			/* NODE_ITEM */
+	"thematic-break",	/* NODE_THEMATIC_BREAK */
+	"text",			/* NODE_TEXT */
+	"emphasis",		/* NODE_EMPHASIS */
+	"strong",		/* NODE_STRONG */
+	"lead-in",		/* NODE_LEAD_IN */
+	"credit",		/* NODE_CREDIT */
+	"link",			/* NODE_LINK */
+};
+
+static const char *const from_names[] = {
+	"none",			/* FROM_NONE */
+	"default",		/* FROM_DEFAULT */
+	"option",		/* FROM_OPTION */
+	"header",		/* FROM_HEADER */
+	"text",			/* FROM_TEXT */
+	"sentence",		/* FROM_SENTENCE */
+};
+
+struct doc *
+doc_new(const char *path)
+{
+	struct doc	*d;
+	const char	*base, *dot;
+	struct arena	*a;
+
+	a = arena_new();
+	d = arena_alloc(a, sizeof(*d));
+	d->arena = a;
+	d->root = node_new(d, NODE_DOCUMENT, 0);
+	d->path = arena_strdup(a, path);
+	base = strrchr(path, '/');
+	base = base != NULL && base[1] != '\0' ? base + 1 : path;
+	if (strcmp(base, "-") == 0)
+		base = "stdin";
+	dot = strrchr(base, '.');
+	d->name = dot != NULL && dot != base ?
+	    arena_strndup(a, base, (size_t)(dot - base)) :
+	    arena_strdup(a, base);
+	return d;
+}
+
+void
+doc_free(struct doc *d)
+{
+	if (d != NULL)
+		arena_free(d->arena);
+}
+
+struct node *
+node_new(struct doc *d, enum node_type type, unsigned line)
+{
+	struct node	*n;
+
+	n = arena_alloc(d->arena, sizeof(*n));
+	n->type = type;
+	n->line = line;
+	return n;
+}
+
+struct node *
+node_new_text(struct doc *d, const char *s, size_t len, unsigned line)
+{
+	struct node	*n;
+
+	n = node_new(d, NODE_TEXT, line);
+	n->text = arena_strndup(d->arena, s, len);
+	n->len = len;
+	return n;
+}
+
+void
+node_append(struct node *parent, struct node *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	child->prev = parent->last;
+	if (parent->last != NULL)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+void
+node_prepend(struct node *parent, struct node *child)
+{
+	child->parent = parent;
+	child->prev = NULL;
+	child->next = parent->first;
+	if (parent->first != NULL)
+		parent->first->prev = child;
+	else
+		parent->last = child;
+	parent->first = child;
+}
+
+void
+node_unlink(struct node *n)
+{
+	if (n->prev != NULL)
+		n->prev->next = n->next;
+	else if (n->parent != NULL)
+		n->parent->first = n->next;
+	if (n->next != NULL)
+		n->next->prev = n->prev;
+	else if (n->parent != NULL)
+		n->parent->last = n->prev;
+	n->parent = n->next = n->prev = NULL;
+}
+
+bool
+node_is_block(enum node_type t)
+{
+	switch (t) {
+	case NODE_DOCUMENT:
+	case NODE_HEADING:
+	case NODE_PARAGRAPH:
+	case NODE_CAPTION:
+	case NODE_BYLINE:
+	case NODE_BLOCKQUOTE:
+	case NODE_LIST:
+	case NODE_ITEM:
+	case NODE_THEMATIC_BREAK:
+		return true;
+	case NODE_TEXT:
+	case NODE_EMPHASIS:
+	case NODE_STRONG:
+	case NODE_LEAD_IN:
+	case NODE_CREDIT:
+	case NODE_LINK:
+	case NODE__MAX:
+		break;
+	}
+	return false;
+}
+
+const char *
+node_type_name(enum node_type t)
+{
+	return t < NODE__MAX ? type_names[t] : "?";
+}
+
+const char *
+meta_from_name(enum meta_from f)
+{
+	return (size_t)f < NELEM(from_names) ? from_names[f] : "?";
+}
+
+int
+tree_walk(const struct node *top, walk_fn fn, void *arg)
+{
+	const struct node	*n = top;
+	enum walk_result	 r;
+
+	while (n != NULL) {
+		r = fn(n, WALK_ENTER, arg);
+		if (r == WALK_STOP)
+			return -1;
+		if (r != WALK_SKIP && n->first != NULL) {
+			n = n->first;
+			continue;
+		}
+		/* Leave n, then every ancestor that has no next sibling. */
+		for (;;) {
+			if (fn(n, WALK_LEAVE, arg) == WALK_STOP)
+				return -1;
+			if (n == top)
+				return 0;
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+	return 0;
+}
+
+/* Whether a node of type parent may hold a child of type child. */
+static bool
+can_contain(enum node_type parent, enum node_type child)
+{
+	switch (parent) {
+	case NODE_DOCUMENT:
+		return node_is_block(child) && child != NODE_DOCUMENT &&
+		    child != NODE_ITEM;
+	case NODE_BLOCKQUOTE:
+		return child == NODE_PARAGRAPH || child == NODE_LIST ||
+		    child == NODE_HEADING;
+	case NODE_LIST:
+		return child == NODE_ITEM;
+	case NODE_CAPTION:
+		return !node_is_block(child) && child != NODE_LEAD_IN;
+	case NODE_HEADING:
+	case NODE_PARAGRAPH:
+	case NODE_BYLINE:
+	case NODE_ITEM:
+	case NODE_EMPHASIS:
+	case NODE_STRONG:
+	case NODE_LEAD_IN:
+	case NODE_LINK:
+		return !node_is_block(child) && child != NODE_CREDIT;
+	case NODE_CREDIT:
+		return child == NODE_TEXT;
+	case NODE_THEMATIC_BREAK:
+	case NODE_TEXT:
+	case NODE__MAX:
+		break;
+	}
+	return false;
+}
+
+struct check {
+	const char	*msg;
+	unsigned	 line;		/* highest block line so far */
+};
+
+static bool
+clean_text(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0 || strlen(s) != len || !utf8_valid(s, len))
+		return false;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+	return true;
+}
+
+static enum walk_result
+check_node(const struct node *n, enum walk_event ev, void *arg)
+{
+	struct check		*c = arg;
+	const struct node	*k, *prev = NULL;
+
+	if (ev == WALK_LEAVE)
+		return WALK_CONTINUE;
+	if (n->type >= NODE__MAX) {
+		c->msg = "node of unknown type";
+		return WALK_STOP;
+	}
+	for (k = n->first; k != NULL; prev = k, k = k->next) {
+		if (k->parent != n || k->prev != prev) {
+			c->msg = "child links disagree";
+			return WALK_STOP;
+		}
+		if (!can_contain(n->type, k->type)) {
+			c->msg = "a node holds a child it may not hold";
+			return WALK_STOP;
+		}
+	}
+	if (n->last != prev) {
+		c->msg = "last-child link is wrong";
+		return WALK_STOP;
+	}
+	if (n->type == NODE_TEXT) {
+		if (n->first != NULL || !clean_text(n->text, n->len)) {
+			c->msg = "text node is empty, malformed or has children";
+			return WALK_STOP;
+		}
+	} else if (n->type == NODE_THEMATIC_BREAK) {
+		if (n->first != NULL) {
+			c->msg = "thematic break has children";
+			return WALK_STOP;
+		}
+	} else if (n->type != NODE_DOCUMENT && n->first == NULL) {
+		c->msg = "empty block or inline";
+		return WALK_STOP;
+	}
+	if (n->type == NODE_HEADING && (n->u.level < 2 || n->u.level > 6)) {
+		c->msg = "heading level outside 2..6";
+		return WALK_STOP;
+	}
+	if (n->type == NODE_LINK && (n->u.href == NULL || *n->u.href == '\0')) {
+		c->msg = "link without href";
+		return WALK_STOP;
+	}
+	if (node_is_block(n->type) && n->type != NODE_DOCUMENT) {
+		if (n->line == 0 || n->line < c->line) {
+			c->msg = "block without a line, or out of order";
+			return WALK_STOP;
+		}
+		c->line = n->line;
+	}
+	return WALK_CONTINUE;
+}
+
+const char *
+tree_check(const struct doc *d)
+{
+	struct check	 c = { NULL, 0 };
+	size_t		 i;
+
+	if (d->root == NULL || d->root->type != NODE_DOCUMENT ||
+	    d->root->parent != NULL || d->root->next != NULL)
+		return "root is not a lone document node";
+	if (d->meta.title == NULL || *d->meta.title == '\0' ||
+	    !clean_text(d->meta.title, strlen(d->meta.title)))
+		return "no title, or a malformed one";
+	if (d->meta.language == NULL || *d->meta.language == '\0')
+		return "no language";
+	for (i = 0; i < d->meta.nauthors; i++)
+		if (!clean_text(d->meta.authors[i],
+		    strlen(d->meta.authors[i])))
+			return "empty or malformed author";
+	tree_walk(d->root, check_node, &c);
+	return c.msg;
+}
+
+struct collect {
+	struct buf	 b;
+};
+
+static enum walk_result
+collect_text(const struct node *n, enum walk_event ev, void *arg)
+{
+	struct collect	*c = arg;
+
+	if (ev == WALK_ENTER && n->type == NODE_TEXT)
+		buf_put(&c->b, n->text, n->len);
+	return WALK_CONTINUE;
+}
+
+char *
+node_text(struct doc *d, const struct node *n)
+{
+	struct collect	 c = { { 0 } };
+	char		*s;
+
+	tree_walk(n, collect_text, &c);
+	s = arena_strndup(d->arena, c.b.data ? c.b.data : "", c.b.len);
+	buf_free(&c.b);
+	return s;
+}

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: ISC */
+#ifndef TREE_H
+#define TREE_H
+
+#include "common.h"
+
+struct arena;
+
+/*
+ * The document tree: built by a reader only, read-only for writers
+ * (they get a const struct doc *).  Names follow the `tree` format in
+ * DESIGN.md.  Adding a type here makes -Wswitch point at every writer.
+ */
+enum node_type {
+	/* Blocks. */
+	NODE_DOCUMENT,		/* the body: the root */
+	NODE_HEADING,		/* u.level: 2..6 (the title is level 1) */
+	NODE_PARAGRAPH,
+	NODE_CAPTION,		/* a photo caption; may hold one NODE_CREDIT */
+	NODE_BYLINE,		/* "By ..." as printed */
+	NODE_BLOCKQUOTE,	/* holds paragraphs */
+	NODE_LIST,		/* u.list; holds items */
+	NODE_ITEM,		/* holds inlines */
+	NODE_THEMATIC_BREAK,	/* a scene break; no children */
+	/* Inlines. */
+	NODE_TEXT,		/* leaf: text, len */
+	NODE_EMPHASIS,
+	NODE_STRONG,
+	NODE_LEAD_IN,		/* the capitals opening an article */
+	NODE_CREDIT,		/* a photo credit, inside a caption */
+	NODE_LINK,		/* u.href */
+	NODE__MAX
+};
+
+struct node {
+	enum node_type	 type;
+	struct node	*parent;
+	struct node	*first;		/* first child */
+	struct node	*last;		/* last child */
+	struct node	*next;		/* next sibling */
+	struct node	*prev;		/* previous sibling */
+	unsigned	 line;		/* 1-based source line; 0 if made up */
+	const char	*text;		/* NODE_TEXT: UTF-8, NUL-terminated */
+	size_t		 len;		/* bytes in text */
+	union {
+		int		 level;		/* NODE_HEADING */
+		struct {
+			bool	 ordered;
+			unsigned start;		/* first number if ordered */
+		}		 list;		/* NODE_LIST */
+		const char	*href;		/* NODE_LINK */
+	}		 u;
+};
+
+/* Where a piece of metadata came from, for messages and the tree dump. */
+enum meta_from {
+	FROM_NONE,		/* absent */
+	FROM_DEFAULT,		/* lector's default */
+	FROM_OPTION,		/* the command line */
+	FROM_HEADER,		/* the Key: value header block */
+	FROM_TEXT,		/* found in the text: headline, byline... */
+	FROM_SENTENCE,		/* made from the body's first sentence */
+};
+
+/* The article's facts, beside the body (strings arena-owned). */
+struct meta {
+	const char	*title;
+	enum meta_from	 title_from;
+	const char	*subtitle;
+	const char	**authors;	/* nauthors names */
+	size_t		 nauthors;
+	const char	*date;		/* as written */
+	const char	*language;	/* BCP 47 tag */
+	enum meta_from	 language_from;
+	const char	*source;	/* the publication */
+};
+
+struct doc {
+	struct arena	*arena;		/* owns every node and string */
+	struct node	*root;		/* NODE_DOCUMENT */
+	struct meta	 meta;
+	const char	*path;		/* the input as named; arena-owned */
+	const char	*name;		/* path's base name without extension */
+};
+
+/* A new document with an empty body; free with doc_free(). */
+struct doc	*doc_new(const char *path);
+
+/* Free the document and everything in it; NULL is allowed. */
+void		 doc_free(struct doc *);
+
+/*
+ * A new node of the given type from the document's arena, not yet linked
+ * in.  Text and href are copied; pass NULL/0 where they do not apply.
+ */
+struct node	*node_new(struct doc *, enum node_type, unsigned line);
+struct node	*node_new_text(struct doc *, const char *s, size_t len,
+		    unsigned line);
+
+/* Link child as the last child of parent. */
+void		 node_append(struct node *parent, struct node *child);
+
+/* Link child as the first child of parent. */
+void		 node_prepend(struct node *parent, struct node *child);
+
+/* Unlink n from its parent and siblings. */
+void		 node_unlink(struct node *n);
+
+/* Whether a type is a block (else an inline). */
+bool		 node_is_block(enum node_type);
+
+/* The type's name in the `tree` vocabulary ("paragraph"...). */
+const char	*node_type_name(enum node_type);
+
+/* The name of a metadata source ("header"...). */
+const char	*meta_from_name(enum meta_from);
+
+enum walk_event {
+	WALK_ENTER,
+	WALK_LEAVE,
+};
+
+enum walk_result {
+	WALK_CONTINUE,
+	WALK_SKIP,		/* on ENTER: do not visit the children */
+	WALK_STOP,		/* end the walk */
+};
+
+typedef enum walk_result (*walk_fn)(const struct node *, enum walk_event,
+    void *);
+
+/*
+ * Visit n and its descendants in document order, calling fn on entering
+ * and leaving each node (leaves get both).  Returns -1 if fn stopped the
+ * walk, else 0.  Iterative: the depth of the tree does not matter.
+ */
+int		 tree_walk(const struct node *n, walk_fn fn, void *arg);
+
+/*
+ * Check the invariants of a document: links agree, every node may hold
+ * its children, text is non-empty well-formed UTF-8 without control
+ * characters, headings are level 2..6, lines never go backwards, and the
+ * metadata has a title and a language.  Returns NULL if all hold, else a
+ * static message naming the first broken one.
+ */
+const char	*tree_check(const struct doc *);
+
+/*
+ * Concatenate the text of n's descendants (inlines only) into a new
+ * arena-owned string, in order.
+ */
+char		*node_text(struct doc *, const struct node *n);
+
+#endif /* TREE_H */

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: ISC */
+#include "common.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "writer.h"
+
+static const struct writer *const writers[] = {
+#define WRITER(x) &writer_##x,
+#include "writers.def"
+#undef WRITER
+};
+
+size_t
+writer_count(void)
+{
+	return NELEM(writers);
+}
+
+const struct writer *
+writer_at(size_t i)
+{
+	return i < NELEM(writers) ? writers[i] : NULL;
+}
+
+const struct writer *
+writer_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(writers); i++)
+		if (strcmp(writers[i]->name, name) == 0)
+			return writers[i];
+	return NULL;
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t	 n = strlen(s), m = strlen(suffix);
+
+	return n > m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+const struct writer *
+writer_for_path(const char *path)
+{
+	const char	*last;
+	size_t		 i;
+
+	for (i = 0; i < NELEM(writers); i++)
+		if (ends_with(path, writers[i]->ext))
+			return writers[i];
+	for (i = 0; i < NELEM(writers); i++) {
+		last = strrchr(writers[i]->ext, '.');
+		if (last != NULL && ends_with(path, last))
+			return writers[i];
+	}
+	return NULL;
+}
+
+void
+writer_fini_all(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(writers); i++)
+		if (writers[i]->fini != NULL)
+			writers[i]->fini();
+}

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The `tree` format: the document tree as XML, one element per node, in
+ * the vocabulary of DESIGN.md.  Golden tests of the reader compare it.
+ */
+#include "common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "diag.h"
+#include "options.h"
+#include "tree.h"
+#include "writer.h"
+
+struct dump {
+	xmlNodePtr	 cur;	/* the element children go into */
+};
+
+static void
+set_uint(xmlNodePtr el, const char *name, unsigned v)
+{
+	char	 num[16];
+
+	snprintf(num, sizeof(num), "%u", v);
+	xmlNewProp(el, (const xmlChar *)name, (const xmlChar *)num);
+}
+
+static enum walk_result
+dump_node(const struct node *n, enum walk_event ev, void *arg)
+{
+	struct dump	*dp = arg;
+	xmlNodePtr	 el;
+
+	switch (n->type) {
+	case NODE_TEXT:
+		if (ev == WALK_ENTER)
+			xmlNodeAddContentLen(dp->cur, (const xmlChar *)n->text,
+			    (int)n->len);
+		return WALK_CONTINUE;
+	case NODE_DOCUMENT:
+		/* The <body> element stands for it. */
+		return WALK_CONTINUE;
+	case NODE_HEADING:
+	case NODE_PARAGRAPH:
+	case NODE_CAPTION:
+	case NODE_BYLINE:
+	case NODE_BLOCKQUOTE:
+	case NODE_LIST:
+	case NODE_ITEM:
+	case NODE_THEMATIC_BREAK:
+	case NODE_EMPHASIS:
+	case NODE_STRONG:
+	case NODE_LEAD_IN:
+	case NODE_CREDIT:
+	case NODE_LINK:
+		break;
+	case NODE__MAX:
+		return WALK_STOP;
+	}
+	if (ev == WALK_LEAVE) {
+		dp->cur = dp->cur->parent;
+		return WALK_CONTINUE;
+	}
+	el = xmlNewChild(dp->cur, NULL,
+	    (const xmlChar *)node_type_name(n->type), NULL);
+	if (n->type == NODE_HEADING)
+		set_uint(el, "level", (unsigned)n->u.level);
+	if (n->type == NODE_LIST) {
+		xmlNewProp(el, (const xmlChar *)"ordered",
+		    (const xmlChar *)(n->u.list.ordered ? "true" : "false"));
+		if (n->u.list.ordered && n->u.list.start != 1)
+			set_uint(el, "start", n->u.list.start);
+	}
+	if (n->type == NODE_LINK)
+		xmlNewProp(el, (const xmlChar *)"href",
+		    (const xmlChar *)n->u.href);
+	if (node_is_block(n->type))
+		set_uint(el, "line", n->line);
+	dp->cur = el;
+	return WALK_CONTINUE;
+}
+
+/* A metadata element with text content (escaped by libxml2). */
+static xmlNodePtr
+meta_el(xmlNodePtr parent, const char *name, const char *value)
+{
+	return xmlNewTextChild(parent, NULL, (const xmlChar *)name,
+	    (const xmlChar *)value);
+}
+
+static int
+tree_write(const struct doc *d, const struct options *opts, FILE *out)
+{
+	const struct meta *m = &d->meta;
+	xmlDocPtr	 xdoc;
+	xmlNodePtr	 root, meta, el;
+	struct dump	 dp;
+	xmlChar		*mem = NULL;
+	int		 size = 0, rc = -1;
+	size_t		 i;
+
+	(void)opts;
+	xdoc = xmlNewDoc((const xmlChar *)"1.0");
+	root = xmlNewDocNode(xdoc, NULL, (const xmlChar *)"document", NULL);
+	xmlDocSetRootElement(xdoc, root);
+
+	meta = xmlNewChild(root, NULL, (const xmlChar *)"metadata", NULL);
+	el = meta_el(meta, "title", m->title);
+	xmlNewProp(el, (const xmlChar *)"from",
+	    (const xmlChar *)meta_from_name(m->title_from));
+	if (m->subtitle != NULL)
+		meta_el(meta, "subtitle", m->subtitle);
+	for (i = 0; i < m->nauthors; i++)
+		meta_el(meta, "author", m->authors[i]);
+	if (m->date != NULL)
+		meta_el(meta, "date", m->date);
+	el = meta_el(meta, "language", m->language);
+	xmlNewProp(el, (const xmlChar *)"from",
+	    (const xmlChar *)meta_from_name(m->language_from));
+	if (m->source != NULL)
+		meta_el(meta, "source", m->source);
+
+	dp.cur = xmlNewChild(root, NULL, (const xmlChar *)"body", NULL);
+	if (tree_walk(d->root, dump_node, &dp) == -1) {
+		diag(DIAG_ERROR, 0, "tree: node of unknown type");
+		goto out;
+	}
+	xmlDocDumpFormatMemoryEnc(xdoc, &mem, &size, "UTF-8", 1);
+	if (mem == NULL) {
+		const xmlError	*err = xmlGetLastError();
+
+		diag(DIAG_ERROR, 0, "tree: cannot serialise: %s",
+		    err != NULL && err->message != NULL ? err->message :
+		    "libxml2 failed");
+		goto out;
+	}
+	if (fwrite(mem, 1, (size_t)size, out) != (size_t)size)
+		goto out;	/* the caller reports the write error */
+	rc = 0;
+out:
+	xmlFree(mem);
+	xmlFreeDoc(xdoc);
+	return rc;
+}
+
+const struct writer writer_tree = {
+	.name = "tree",
+	.ext = ".tree.xml",
+	.summary = "the parsed document tree as XML (for tests and debugging)",
+	.binary = false,
+	.by_default = false,
+	.write = tree_write,
+	.fini = NULL,
+};

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: ISC */
+#include "common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static void
+oom(void)
+{
+	fputs("lector: out of memory\n", stderr);
+	exit(1);
+}
+
+void *
+xmalloc(size_t sz)
+{
+	void	*p;
+
+	if ((p = malloc(sz ? sz : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t nmemb, size_t sz)
+{
+	void	*p;
+
+	if ((p = calloc(nmemb ? nmemb : 1, sz ? sz : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t nmemb, size_t sz)
+{
+	size_t	 total;
+
+	if (sz != 0 && nmemb > SIZE_MAX / sz)
+		oom();
+	total = nmemb * sz;
+	if ((p = realloc(p, total != 0 ? total : 1)) == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t len)
+{
+	char	*p;
+
+	p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+	char	*p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
