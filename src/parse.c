@@ -479,7 +479,8 @@ is_headline_text(const char *s, size_t len)
 	cp = last_cp(s, len, &off);
 	return text_cols(s, len) <= HEADLINE_MAX_COLS &&
 	    count_words(s, len) <= HEADLINE_MAX_WORDS &&
-	    cp != '.' && cp != ',' && cp != ';' && cp != ':' &&
+	    cp != '.' && cp != ',' && cp != ';' && cp != ':' && cp != '-' &&
+	    cp != 0x2013 && cp != 0x2014 &&
 	    first_alnum(s, len) != 0 && !starts_lower(s, len);
 }
 
@@ -843,6 +844,7 @@ parse_top(struct parser *p, size_t i)
 		} else if (m->date == NULL && is_date(l->s, l->len) &&
 		    stands_alone(p, i)) {
 			m->date = arena_strndup(p->d->arena, l->s, l->len);
+			m->date_line = l->no;
 		} else if (p->headline == NULL && is_headline_text(l->s,
 		    l->len) && (stands_alone(p, i) || (i + 1 < p->nlines &&
 		    is_headline_text(p->lines[i + 1].s, p->lines[i + 1].len) &&
@@ -857,6 +859,7 @@ parse_top(struct parser *p, size_t i)
 		    stands_alone(p, i)) {
 			/* A second headline line, directly under the first. */
 			m->subtitle = arena_strndup(p->d->arena, l->s, l->len);
+			m->subtitle_line = l->no;
 		} else
 			return i;
 	}
@@ -1416,18 +1419,18 @@ finish_meta(struct parser *p)
 		if (m->title == NULL) {
 			m->title = p->headline;
 			m->title_from = FROM_TEXT;
-		} else if (strcmp(m->title, p->headline) != 0) {
-			if (m->subtitle == NULL)
-				m->subtitle = p->headline;
-			else {
-				/* It came first in the text. */
-				n = node_new(p->d, NODE_HEADING,
-				    p->headline_no);
-				n->u.level = 2;
-				add_text(p, n, p->headline,
-				    strlen(p->headline), p->headline_no);
-				node_prepend(p->d->root, n);
-			}
+			m->title_line = p->headline_no;
+		} else if (strcmp(m->title, p->headline) == 0) {
+			m->title_line = p->headline_no;
+		} else if (m->subtitle == NULL) {
+			m->subtitle = p->headline;
+			m->subtitle_line = p->headline_no;
+		} else {
+			n = node_new(p->d, NODE_HEADING, p->headline_no);
+			n->u.level = 2;
+			add_text(p, n, p->headline, strlen(p->headline),
+			    p->headline_no);
+			node_insert_ordered(p->d->root, n);
 		}
 	}
 	if (m->title == NULL) {

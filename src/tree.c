@@ -102,16 +102,25 @@ node_append(struct node *parent, struct node *child)
 }
 
 void
-node_prepend(struct node *parent, struct node *child)
+node_insert_ordered(struct node *parent, struct node *child)
 {
+	struct node	*k;
+
+	for (k = parent->first; k != NULL && k->line <= child->line;
+	    k = k->next)
+		continue;
+	if (k == NULL) {
+		node_append(parent, child);
+		return;
+	}
 	child->parent = parent;
-	child->prev = NULL;
-	child->next = parent->first;
-	if (parent->first != NULL)
-		parent->first->prev = child;
+	child->next = k;
+	child->prev = k->prev;
+	if (k->prev != NULL)
+		k->prev->next = child;
 	else
-		parent->last = child;
-	parent->first = child;
+		parent->first = child;
+	k->prev = child;
 }
 
 void

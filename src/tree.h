@@ -62,14 +62,20 @@ enum meta_from {
 	FROM_SENTENCE,		/* made from the body's first sentence */
 };
 
-/* The article's facts, beside the body (strings arena-owned). */
+/*
+ * The article's facts, beside the body (strings arena-owned).  The *_line
+ * fields give the source line of what was found in the text, else 0.
+ */
 struct meta {
 	const char	*title;
 	enum meta_from	 title_from;
+	unsigned	 title_line;
 	const char	*subtitle;
+	unsigned	 subtitle_line;
 	const char	**authors;	/* nauthors names */
 	size_t		 nauthors;
 	const char	*date;		/* as written */
+	unsigned	 date_line;
 	const char	*language;	/* BCP 47 tag */
 	enum meta_from	 language_from;
 	const char	*source;	/* the publication */
@@ -100,8 +106,11 @@ struct node	*node_new_text(struct doc *, const char *s, size_t len,
 /* Link child as the last child of parent. */
 void		 node_append(struct node *parent, struct node *child);
 
-/* Link child as the first child of parent. */
-void		 node_prepend(struct node *parent, struct node *child);
+/*
+ * Link child under parent before the first child from a later source
+ * line, so that blocks stay in the order of the text.
+ */
+void		 node_insert_ordered(struct node *parent, struct node *child);
 
 /* Unlink n from its parent and siblings. */
 void		 node_unlink(struct node *n);

@@ -1,0 +1,83 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# Bad usage exits 2 with one line on stderr and writes nothing; --help, --version.
+. tests/cli/lib.sh
+
+D=$TMPDIR/10-usage
+mkdir -p "$D/in"
+A=$D/a.txt
+B=$D/b.txt
+printf 'Headline\n\nA short article body.\n' >"$A"
+printf 'Other\n\nAnother short body.\n' >"$B"
+cp "$A" "$D/in/c.txt"
+N=$D/never	# no usage error may create this
+
+nothing_written() { [ ! -e "$N" ] && [ ! -e "$N.tree.xml" ] && [ -z "$out" ]; }
+
+# usage NAME TEXT ARGS...: lector ARGS exits 2, one line naming TEXT.
+usage() {
+	u_name=$1 u_text=$2
+	shift 2
+	run "$@"
+	check "usage: $u_name exits 2" status_is 2
+	check "usage: $u_name says one line" err_lines 1
+	check "usage: $u_name message" err_has "$u_text"
+	check "usage: $u_name writes nothing" nothing_written
+	rm -rf "$N" "$N.tree.xml"
+}
+
+usage "no input" 'no input' -t tree -o "$N"
+check "usage: no input no sanitizer report" no_sanitizer
+usage "unknown long option" '--bogus' --bogus -t tree -o "$N" "$A"
+usage "unknown short option" '-Z' -Z -t tree -o "$N" "$A"
+usage "-t without its value" '-t' -o "$N" "$A" -t
+usage "-o without its value" '-o' -t tree "$A" -o
+usage "--lang without its value" '--lang' -t tree -o "$N" "$A" --lang
+usage "unknown format" 'epub' -t epub -o "$N" "$A"
+check "usage: unknown format names the formats there are" err_has 'tree'
+for f in large-print mp3 wav vtt speech nonsense; do
+	usage "format $f not built" "$f" -t "$f" -o "$N" "$A"
+done
+usage "unknown format in a list" 'mp3' -t tree,mp3 -o "$N" "$A"
+usage "empty format list" '-t' -t '' -o "$N" "$A"
+usage "--lang with punctuation" '!!' --lang '!!' -t tree -o "$N" "$A"
+usage "--lang with digits only" '123' --lang 123 -t tree -o "$N" "$A"
+usage "--lang with a space" '--lang' --lang 'e n' -t tree -o "$N" "$A"
+usage "--jobs 0" '--jobs' --jobs 0 -t tree -o "$N" "$A"
+usage "--jobs abc" '--jobs' --jobs abc -t tree -o "$N" "$A"
+usage "-j -3" '-j' -j -3 -t tree -o "$N" "$A"
+usage "--shard 3/2" '--shard' --shard 3/2 -t tree -o "$N" "$A"
+usage "--shard 0/2" '--shard' --shard 0/2 -t tree -o "$N" "$A"
+usage "--shard x" '--shard' --shard x -t tree -o "$N" "$A"
+usage "--shard 1/0" '--shard' --shard 1/0 -t tree -o "$N" "$A"
+usage "--timeout abc" '--timeout' --timeout abc -t tree -o "$N" "$A"
+usage "--max-input-size abc" '--max-input-size' --max-input-size abc \
+	-t tree -o "$N" "$A"
+usage "-0 without --files-from" '-0' -0 -t tree -o "$N" "$A"
+usage "-o - with two inputs" '-o -' -t tree -o - "$A" "$B"
+usage "-o FILE.tree.xml with two inputs" "$N.tree.xml" \
+	-t tree -o "$N.tree.xml" "$A" "$B"
+usage "-o FILE.tree.xml with a folder input" "$N.tree.xml" \
+	-t tree -o "$N.tree.xml" "$D/in"
+check "usage: no sanitizer report" no_sanitizer
+
+run -t tree,tree -o - "$A"
+check "usage: -t tree,tree is one format" status_is 0
+check "usage: -t tree,tree prints one tree" \
+	[ "$(grep -c '<document>' "$TMPDIR/out")" -eq 1 ]
+
+run --help
+check "usage: --help exits 0" status_is 0
+check "usage: --help prints usage on stdout" out_has 'usage: lector'
+check "usage: --help lists the tree format" out_has 'tree'
+check "usage: --help says nothing on stderr" [ -z "$err" ]
+run -h
+check "usage: -h exits 0" status_is 0
+check "usage: -h prints usage on stdout" out_has 'usage: lector'
+run --version
+check "usage: --version exits 0" status_is 0
+check "usage: --version prints name and version" out_has '^lector [0-9]'
+check "usage: --version says nothing on stderr" [ -z "$err" ]
+run -V
+check "usage: -V exits 0" status_is 0
+check "usage: -V prints the version" out_has '^lector [0-9]'

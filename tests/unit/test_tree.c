@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: ISC */
+/* The document tree: building, walking and tree_check(). */
+#include "common.h"
+
+#include "buf.h"
+#include "harness.h"
+#include "tree.h"
+
+static struct node *
+block(struct doc *d, enum node_type t, unsigned line, const char *text)
+{
+	struct node	*n;
+
+	n = node_new(d, t, line);
+	if (text != NULL)
+		node_append(n, node_new_text(d, text, strlen(text), line));
+	return n;
+}
+
+static struct doc *
+sample(void)
+{
+	struct doc	*d;
+	struct node	*list;
+
+	d = doc_new("dir/article.txt");
+	d->meta.title = "Title";
+	d->meta.language = "en";
+	node_append(d->root, block(d, NODE_PARAGRAPH, 3, "One."));
+	list = node_new(d, NODE_LIST, 5);
+	node_append(list, block(d, NODE_ITEM, 5, "a"));
+	node_append(list, block(d, NODE_ITEM, 6, "b"));
+	node_append(d->root, list);
+	node_append(d->root, node_new(d, NODE_THEMATIC_BREAK, 8));
+	return d;
+}
+
+static enum walk_result
+record(const struct node *n, enum walk_event ev, void *arg)
+{
+	struct buf	*b = arg;
+
+	buf_printf(b, "%c%s ", ev == WALK_ENTER ? '+' : '-',
+	    node_type_name(n->type));
+	return ev == WALK_ENTER && n->type == NODE_LIST ? WALK_SKIP :
+	    WALK_CONTINUE;
+}
+
+int
+main(void)
+{
+	struct doc	*d;
+	struct node	*n;
+	struct buf	 b = { 0 };
+
+	d = sample();
+	CHECK(tree_check(d) == NULL, "a well-formed tree passes");
+	CHECK_STR(d->name, "article", "document name from the path");
+	tree_walk(d->root, record, &b);
+	CHECK_STR(b.data, "+document +paragraph +text -text -paragraph "
+	    "+list -list +thematic-break -thematic-break -document ",
+	    "walk order, with a skipped list");
+	buf_free(&b);
+	CHECK_STR(node_text(d, d->root), "One.ab", "node_text");
+
+	n = block(d, NODE_ITEM, 9, "stray");
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "an item outside a list is caught");
+	node_unlink(n);
+	CHECK(tree_check(d) == NULL, "unlinked again: valid");
+
+	n = block(d, NODE_PARAGRAPH, 1, "early");
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "blocks out of line order are caught");
+	node_unlink(n);
+
+	node_insert_ordered(d->root, n);
+	CHECK(d->root->first == n && tree_check(d) == NULL,
+	    "node_insert_ordered keeps line order");
+	node_unlink(n);
+
+	n = node_new(d, NODE_PARAGRAPH, 10);
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "an empty paragraph is caught");
+	node_unlink(n);
+
+	n = block(d, NODE_HEADING, 10, "Head");
+	n->u.level = 1;
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "heading level 1 is caught");
+	n->u.level = 2;
+	CHECK(tree_check(d) == NULL, "heading level 2 is fine");
+	node_unlink(n);
+
+	n = block(d, NODE_PARAGRAPH, 11, "bad\x01text");
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "control character in text is caught");
+	node_unlink(n);
+
+	n = block(d, NODE_PARAGRAPH, 11, "ok");
+	node_append(n, block(d, NODE_CREDIT, 11, "credit"));
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "credit outside a caption is caught");
+	node_unlink(n);
+
+	d->root->last->prev = NULL;
+	CHECK(tree_check(d) != NULL, "broken sibling links are caught");
+	doc_free(d);
+
+	d = sample();
+	d->meta.title = NULL;
+	CHECK(tree_check(d) != NULL, "missing title is caught");
+	doc_free(d);
+	doc_free(NULL);
+	return harness_done();
+}
