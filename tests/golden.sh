@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: ISC
 # Golden tests of the reader: `lector -t tree` on every input against its
 # .tree file.
-#   tests/golden/shapes/NAME.txt   reader edge cases (NAME.opts: extra flags)
+#   tests/golden/shapes/NAME.txt   reader edge cases (NAME.opts: extra
+#                                  arguments, one a line)
 #   tests/golden/samples/NAME.tree for samples/NAME.txt
 #   tests/golden/seed/NAME.tree    for $SHARED/seed/NAME.txt
 # UPDATE=1 rewrites the .tree files.
@@ -33,10 +34,18 @@ golden() {	# golden NAME INPUT EXPECTED [FLAGS...]
 for in in tests/golden/shapes/*.txt; do
 	[ -f "$in" ] || continue
 	base=${in%.txt}
-	flags=
-	[ -f "$base.opts" ] && flags=$(cat "$base.opts")
-	# shellcheck disable=SC2086
-	golden "shapes/$(basename "$base")" "$in" "$base.tree" $flags
+	# NAME.opts: extra arguments, one a line.
+	set --
+	if [ -f "$base.opts" ]; then
+		nl='
+'
+		old_ifs=$IFS
+		IFS=$nl
+		# shellcheck disable=SC2046
+		set -- $(cat "$base.opts")
+		IFS=$old_ifs
+	fi
+	golden "shapes/$(basename "$base")" "$in" "$base.tree" "$@"
 done
 for in in samples/*.txt; do
 	name=$(basename "$in" .txt)
@@ -50,3 +59,27 @@ if [ -d "$SHARED/seed" ]; then
 else
 	echo "skip golden seed: no $SHARED/seed"
 fi
+
+# Every word of every input reaches the tree, in order.
+set -- samples/*.txt tests/golden/shapes/*.txt
+[ -d "$SHARED/seed" ] && set -- "$@" "$SHARED"/seed/*.txt
+if [ -d "$SHARED/corpus/bbc" ]; then
+	set -- "$@" "$SHARED"/corpus/bbc/*.txt
+else
+	echo "skip words corpus: no $SHARED/corpus/bbc"
+fi
+"$TESTBIN/words" "$@"
+
+# The headline is the title of every corpus article.
+for in in "$SHARED"/corpus/bbc/*.txt; do
+	[ -f "$in" ] || continue
+	head=$(head -n 1 "$in")
+	title=$("$LECTOR" -q -t tree -o - "$in" | sed -n 's/.*<title from="text">\(.*\)<\/title>.*/\1/p')
+	if [ "$title" = "$(printf '%s' "$head" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g')" ]; then
+		echo "ok headline is title: $(basename "$in")"
+	else
+		echo "not ok headline is title: $(basename "$in")"
+		echo "#   title: $title"
+		echo "#   line 1: $head"
+	fi
+done
