@@ -64,7 +64,6 @@ struct jobs {
 	struct job	*v;
 	size_t		 n;
 	size_t		 cap;
-	bool		 single_file;
 };
 
 struct dir_id {
@@ -153,7 +152,8 @@ walk_dir(struct jobs *js, const char *dir, const char *rel,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), cmp_str);
 
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s%s%s", dir,
@@ -276,7 +276,6 @@ jobs_collect(char *const *inputs, size_t ninputs, const char *list_path,
     bool nul)
 {
 	struct jobs	*js;
-	struct stat	 st;
 	size_t		 i;
 
 	js = xcalloc(1, sizeof(*js));
@@ -286,9 +285,6 @@ jobs_collect(char *const *inputs, size_t ninputs, const char *list_path,
 	}
 	for (i = 0; i < ninputs; i++)
 		add_input(js, inputs[i]);
-	js->single_file = list_path == NULL && ninputs == 1 && js->n == 1 &&
-	    (strcmp(inputs[0], "-") == 0 ||
-	    (stat(inputs[0], &st) == 0 && !S_ISDIR(st.st_mode)));
 	return js;
 }
 
@@ -296,12 +292,6 @@ size_t
 jobs_count(const struct jobs *js)
 {
 	return js->n;
-}
-
-bool
-jobs_single_file(const struct jobs *js)
-{
-	return js->single_file;
 }
 
 void
@@ -648,8 +638,12 @@ static void
 run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
     size_t ntodo)
 {
-	struct worker	*ws;
-	struct pollfd	*pfd;
+	/*
+	 * Static: a forked worker exits without coming back here, and its
+	 * copies must stay reachable for LeakSanitizer.
+	 */
+	static struct worker	*ws;
+	static struct pollfd	*pfd;
 	size_t		 nw, next = 0, done = 0, w, k, running = 0;
 	int		 timeout_ms, st;
 	int32_t		 status;
@@ -752,6 +746,8 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 	progress(b, 0, 0, NULL);
 	free(ws);
 	free(pfd);
+	ws = NULL;
+	pfd = NULL;
 }
 
 /* ---- Planning: duplicates, shards, up-to-date outputs --------------------- */
@@ -896,7 +892,8 @@ int
 batch_run(const struct batch *b, struct jobs *js)
 {
 	const struct options *o = b->opts;
-	size_t		*todo, ntodo = 0, i;
+	static size_t	*todo;		/* static: see run_workers() */
+	size_t		 ntodo = 0, i;
 	mode_t		 mask;
 	int		 status = 0;
 
@@ -920,6 +917,7 @@ batch_run(const struct batch *b, struct jobs *js)
 	}
 	run_workers(b, js, todo, ntodo);
 	free(todo);
+	todo = NULL;
 
 	for (i = 0; i < js->n; i++) {
 		if (js->v[i].state == JOB_PENDING)

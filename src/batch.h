@@ -40,9 +40,6 @@ struct jobs	*jobs_collect(char *const *inputs, size_t ninputs,
 /* Number of jobs (inputs to convert). */
 size_t		 jobs_count(const struct jobs *);
 
-/* Whether the list came from exactly one input that is a regular file. */
-bool		 jobs_single_file(const struct jobs *);
-
 /* Free the list; NULL is allowed. */
 void		 jobs_free(struct jobs *);
 

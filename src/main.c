@@ -156,32 +156,43 @@ number(const char *opt, const char *s, unsigned long long min,
 	return v;
 }
 
+/* The names of the formats this lector has, "tree, epub". */
+static const char *
+format_names(void)
+{
+	static char	 names[512];
+	size_t		 i, used = 0;
+
+	for (i = 0; i < writer_count() && used < sizeof(names); i++)
+		used += (size_t)snprintf(names + used, sizeof(names) - used,
+		    "%s%s", i ? ", " : "", writer_at(i)->name);
+	return names;
+}
+
 /* The -t list as writers; unknown names are usage errors. */
 static size_t
 parse_formats(const char *list, const struct writer **out, size_t max)
 {
-	struct buf	 names = { 0 };
-	char		*copy, *name, *save = NULL;
+	char		 name[64];
 	const struct writer *w;
-	size_t		 n = 0, i;
+	const char	*s, *end;
+	size_t		 n = 0, i, len;
 
-	copy = xstrdup(list);
-	for (name = strtok_r(copy, ",", &save); name != NULL;
-	    name = strtok_r(NULL, ",", &save)) {
-		if ((w = writer_find(name)) == NULL) {
-			for (i = 0; i < writer_count(); i++)
-				buf_printf(&names, "%s%s", i ? ", " : "",
-				    writer_at(i)->name);
+	for (s = list; *s != '\0'; s = *end ? end + 1 : end) {
+		end = s + strcspn(s, ",");
+		len = (size_t)(end - s);
+		if (len == 0)
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)len, s);
+		if (len >= sizeof(name) || (w = writer_find(name)) == NULL)
 			usage_error("unknown format '%s' (this lector has: %s)",
-			    name, names.data);
-		}
+			    name, format_names());
 		for (i = 0; i < n; i++)
 			if (out[i] == w)
 				break;
 		if (i == n && n < max)
 			out[n++] = w;
 	}
-	free(copy);
 	if (n == 0)
 		usage_error("-t: no format named");
 	return n;
@@ -202,6 +213,13 @@ default_formats(const struct writer **out)
 	return n;
 }
 
+/*
+ * File scope, so that what they point to stays reachable when a usage
+ * error or a worker process exits from deep inside (LeakSanitizer).
+ */
+static struct options	 o;
+static const struct writer **ws;
+
 static bool
 is_dir(const char *path)
 {
@@ -210,24 +228,36 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/*
+ * Whether -o names a file: it has an extension ("book.epub") and is not
+ * a folder already; "name.d/" with a final slash is always a folder.
+ */
+static bool
+names_file(const char *out)
+{
+	const char	*base = strrchr(out, '/'), *dot;
+
+	base = base != NULL ? base + 1 : out;
+	dot = strrchr(base, '.');
+	return *base != '\0' && dot != NULL && dot != base && dot[1] != '\0' &&
+	    !is_dir(out);
+}
+
 int
 main(int argc, char *argv[])
 {
-	struct options	 o;
 	struct batch	 b;
 	struct jobs	*js;
-	const struct writer **ws;
 	const char	*to = NULL, *files_from = NULL, *out = NULL;
 	const char	*report = NULL;
 	char		 lang[64];
-	bool		 nul = false;
+	bool		 nul = false, single;
 	long		 ncpu;
 	size_t		 nw;
 	int		 c, status;
 	unsigned long long k, n;
 	char		*slash;
 
-	memset(&o, 0, sizeof(o));
 	memset(&b, 0, sizeof(b));
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	o.jobs = ncpu > 0 ? (unsigned)ncpu : 1;
@@ -332,8 +362,9 @@ main(int argc, char *argv[])
 	nw = to != NULL ? parse_formats(to, ws, writer_count()) :
 	    default_formats(ws);
 
-	if ((js = jobs_collect(argv, (size_t)argc, files_from, nul)) == NULL)
-		return 2;
+	/* One input that is not a folder may go to a file or stdout. */
+	single = argc == 1 && files_from == NULL &&
+	    (strcmp(argv[0], "-") == 0 || !is_dir(argv[0]));
 	b.opts = &o;
 	b.report = report;
 	b.output = out;
@@ -342,24 +373,28 @@ main(int argc, char *argv[])
 		b.mode = OUT_STDOUT;
 		if (nw != 1)
 			usage_error("-o - writes one format: choose it with -t");
-		if (!jobs_single_file(js))
+		if (!single)
 			usage_error("-o - takes exactly one input file");
 		if (ws[0]->binary && isatty(STDOUT_FILENO))
 			usage_error("will not write %s to a terminal: redirect "
 			    "it or use -o FILE", ws[0]->name);
-	} else if (out != NULL && !is_dir(out) &&
-	    out[strlen(out) - 1] != '/' && writer_for_path(out) != NULL) {
+	} else if (out != NULL && names_file(out)) {
 		b.mode = OUT_FILE;
-		if (!jobs_single_file(js))
+		if (!single)
 			usage_error("-o %s names a file, which takes exactly "
 			    "one input file (name a folder for more)", out);
 		if (to == NULL) {
-			ws[0] = writer_for_path(out);
+			if ((ws[0] = writer_for_path(out)) == NULL)
+				usage_error("-o %s: no format writes this kind "
+				    "of file (this lector has: %s)", out,
+				    format_names());
 			nw = 1;
 		} else if (nw != 1)
 			usage_error("-o %s names a file, which takes one "
 			    "format, not %zu", out, nw);
 	}
+	if ((js = jobs_collect(argv, (size_t)argc, files_from, nul)) == NULL)
+		return 2;
 	b.writers = ws;
 	b.nwriters = nw;
 	o.progress = o.verbosity >= 0 && isatty(STDERR_FILENO) &&

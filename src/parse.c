@@ -605,7 +605,7 @@ parse_lang_tag(const char *s, size_t len, char *out, size_t outsz)
 		}
 	if (len == 0 || len >= outsz)
 		return false;
-	/* Subtags of 1 to 8 letters or digits, the first of 2 or 3. */
+	/* Subtags of 1 to 8 letters or digits, the first 2 or 3 letters. */
 	for (i = 0, sub = 0, start = 0, k = 0; i <= len; i++) {
 		if (i == len || s[i] == '-' || s[i] == '_') {
 			if (sub == 0 || sub > 8 || (k == 0 && sub > 3) ||
@@ -630,9 +630,10 @@ parse_lang_tag(const char *s, size_t len, char *out, size_t outsz)
 			start = i + 1;
 			continue;
 		}
+		/* Letters, and digits after the primary language. */
 		if (!((s[i] >= 'a' && s[i] <= 'z') ||
 		    (s[i] >= 'A' && s[i] <= 'Z') ||
-		    (s[i] >= '0' && s[i] <= '9')))
+		    (k > 0 && s[i] >= '0' && s[i] <= '9')))
 			return false;
 		sub++;
 	}
