@@ -204,6 +204,7 @@ add_input(struct jobs *js, const char *in)
 	struct dir_id	 top;
 	const char	*base;
 	char		*s;
+	size_t		 before;
 
 	if (strcmp(in, "-") == 0) {
 		add_job(js, in, "stdin");
@@ -216,7 +217,13 @@ add_input(struct jobs *js, const char *in)
 	if (S_ISDIR(st.st_mode)) {
 		top.dev = st.st_dev;
 		top.ino = st.st_ino;
+		before = js->n;
 		walk_dir(js, in, "", &top, 1);
+		if (js->n == before) {
+			diag_reset(in);
+			diag(DIAG_WARN, 0, "no .txt files in this folder");
+			diag_reset(NULL);
+		}
 		return;
 	}
 	/* Anything else is tried: the reader says what is wrong with it. */

@@ -44,7 +44,7 @@ diag(enum diag_level level, unsigned line, const char *fmt, ...)
 	if (level == DIAG_WARN)
 		nwarn++;
 	if ((level == DIAG_INFO && verbosity < 1) ||
-	    (level == DIAG_WARN && verbosity < 0))
+	    (level == DIAG_WARN && verbosity < 0) || verbosity < -1)
 		return;
 
 	buf_puts(&b, "lector: ");

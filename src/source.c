@@ -61,9 +61,11 @@ guess_utf16(const unsigned char *s, size_t len)
 	for (i = 0; i < len; i++)
 		if (s[i] == 0)
 			zero[i % 2]++;
-	if (zero[1] * 10 >= len / 2 * 4 && zero[0] * 50 < len / 2)
+	/* Most high bytes zero, few low ones (an emoji's surrogates have
+	 * one). */
+	if (zero[1] * 10 >= len / 2 * 4 && zero[0] * 10 < len / 2)
 		return UTF16_LE;
-	if (zero[0] * 10 >= len / 2 * 4 && zero[1] * 50 < len / 2)
+	if (zero[0] * 10 >= len / 2 * 4 && zero[1] * 10 < len / 2)
 		return UTF16_BE;
 	return UTF16_NONE;
 }
@@ -187,9 +189,9 @@ source_decode(const char *raw, size_t len, struct source *out)
 				continue;
 			cp = '\n';
 		} else if (cp == '\f' || cp == '\v') {
-			/* A page or line feed separates blocks. */
-			buf_puts(&b, "\n\n");
-			continue;
+			/* A page break ends the line; alone on its line, it
+			 * leaves a blank one, which separates blocks. */
+			cp = '\n';
 		} else if (is_stray_control(cp)) {
 			if (nctl++ == 0)
 				first_ctl = i;

@@ -10,9 +10,11 @@ B=$D/b.txt
 printf 'Headline\n\nA short article body.\n' >"$A"
 printf 'Other\n\nAnother short body.\n' >"$B"
 cp "$A" "$D/in/c.txt"
-N=$D/never	# no usage error may create this
+N=$D/never	# a name for -o; no usage error may create anything
 
-nothing_written() { [ ! -e "$N" ] && [ ! -e "$N.tree.xml" ] && [ -z "$out" ]; }
+nothing_written() {
+	[ -z "$out" ] && [ "$(ls -A "$D" | tr '\n' ' ')" = "a.txt b.txt in " ]
+}
 
 # usage NAME TEXT ARGS...: lector ARGS exits 2, one line naming TEXT.
 usage() {
@@ -23,7 +25,7 @@ usage() {
 	check "usage: $u_name says one line" err_lines 1
 	check "usage: $u_name message" err_has "$u_text"
 	check "usage: $u_name writes nothing" nothing_written
-	rm -rf "$N" "$N.tree.xml"
+	rm -rf "$N" "$N".*
 }
 
 usage "no input" 'no input' -t tree -o "$N"
@@ -59,6 +61,10 @@ usage "-o FILE.tree.xml with two inputs" "$N.tree.xml" \
 	-t tree -o "$N.tree.xml" "$A" "$B"
 usage "-o FILE.tree.xml with a folder input" "$N.tree.xml" \
 	-t tree -o "$N.tree.xml" "$D/in"
+usage "-o - with two inputs, one missing" '-o -' -t tree -o - "$A" "$D/gone.txt"
+# -o FILE.ext takes its format from .ext: formats not built are refused.
+usage "-o FILE.epub (format not built)" 'epub' -o "$N.epub" "$A"
+usage "-o FILE.mp3 (format not built)" 'mp3' -o "$N.mp3" "$A"
 check "usage: no sanitizer report" no_sanitizer
 
 run -t tree,tree -o - "$A"

@@ -327,7 +327,7 @@ test_meta(void)
 int
 main(void)
 {
-	diag_set_verbosity(-1);
+	diag_set_verbosity(-2);
 	test_top_matter();
 	test_header();
 	test_blocks();

@@ -40,6 +40,7 @@ decode(const char *raw, size_t len)
 int
 main(void)
 {
+	diag_set_verbosity(-2);
 	DECODES("Plain text.\n", "Plain text.\n", "ASCII unchanged", 0);
 	DECODES("\xef\xbb\xbfTitle\n", "Title\n", "UTF-8 BOM removed", 0);
 	DECODES("a\r\nb\r\n", "a\nb\n", "CRLF", 0);
@@ -64,8 +65,11 @@ main(void)
 	DECODES("cafe\xcc\x81\n", "caf\xc3\xa9\n", "NFC", 0);
 	DECODES("one\x01 two three four five\x1b six\n",
 	    "one two three four five six\n", "stray controls removed", 1);
-	DECODES("page one\fpage two\n", "page one\n\npage two\n",
-	    "form feed separates blocks", 0);
+	DECODES("page one\n\fpage two\n", "page one\n\npage two\n",
+	    "form feed ends a line", 0);
+	DECODES("S\0m\0i\0l\0e\0 \0=\xd8\0\xde \0n\0o\0w\0\n\0",
+	    "Smile \xf0\x9f\x98\x80 now\n",
+	    "UTF-16LE guessed with an emoji", 1);
 	DECODES("tab\there\n", "tab\there\n", "tab kept", 0);
 
 	REJECTS("", "empty file");
