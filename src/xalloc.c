@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "xalloc.h"
 
 static void
@@ -68,18 +69,11 @@ xstrndup(const char *s, size_t len)
 char *
 xasprintf(const char *fmt, ...)
 {
-	va_list	 ap;
-	int	 n;
-	char	*p;
+	struct buf	 b = { 0 };
+	va_list		 ap;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom();
-	p = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return p;
+	return buf_steal(&b);
 }
