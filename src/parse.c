@@ -73,6 +73,7 @@ struct unit {
 
 struct parser {
 	struct doc		*d;
+	char			*text;		/* a copy of the input */
 	const struct options	*opts;
 	struct line		*lines;
 	size_t			 nlines;
@@ -486,10 +487,15 @@ is_headline_text(const char *s, size_t len)
 
 /* ---- Pass 1: header block and top matter ------------------------------ */
 
+/*
+ * Cut text (a private copy, changed in place) into lines: indentation
+ * measured, trailing white space cut, and inside the line every run of
+ * spaces and tabs made one space, so no later step sees a tab.
+ */
 static void
-split_lines(struct parser *p, const char *text, size_t len)
+split_lines(struct parser *p, char *text, size_t len)
 {
-	size_t		 i, start, end, cap = 64;
+	size_t		 i, start, end, k, out, cap = 64;
 	struct line	*l;
 
 	p->lines = xreallocarray(NULL, cap, sizeof(*p->lines));
@@ -513,8 +519,14 @@ split_lines(struct parser *p, const char *text, size_t len)
 			else
 				break;
 		}
+		for (k = out = end; k < i; k++) {
+			if (text[k] == '\t')
+				text[k] = ' ';
+			if (text[k] != ' ' || text[out - 1] != ' ')
+				text[out++] = text[k];
+		}
 		l->s = text + end;
-		l->len = i - end;
+		l->len = out - end;
 		/* Trailing white space, Unicode spaces included. */
 		while (l->len > 0) {
 			size_t	 off;
@@ -993,14 +1005,14 @@ make_units(struct parser *p, size_t i)
 
 /*
  * The text of lines [first, first + n), joined with single spaces into
- * p->tmp: a line ending in a hyphen after a letter joins the next without
- * a space ("well-" "known"), and runs of spaces and tabs become one.
+ * p->tmp; a line ending in a hyphen after a letter joins the next without
+ * a space ("well-" "known").
  */
 static void
 join_lines(struct parser *p, size_t first, size_t n)
 {
 	const struct line *l;
-	size_t		 i, k;
+	size_t		 i;
 	bool		 space = false;
 
 	buf_reset(&p->tmp);
@@ -1010,15 +1022,7 @@ join_lines(struct parser *p, size_t first, size_t n)
 			continue;
 		if (p->tmp.len > 0 && space)
 			buf_putc(&p->tmp, ' ');
-		for (k = 0; k < l->len; k++) {
-			if (l->s[k] == ' ' || l->s[k] == '\t') {
-				if (k + 1 < l->len && l->s[k + 1] != ' ' &&
-				    l->s[k + 1] != '\t')
-					buf_putc(&p->tmp, ' ');
-				continue;
-			}
-			buf_putc(&p->tmp, l->s[k]);
-		}
+		buf_put(&p->tmp, l->s, l->len);
 		space = !(l->len >= 2 && l->s[l->len - 1] == '-' &&
 		    text_is_letter(first_cp(l->s + l->len - 2, 1)) &&
 		    i + 1 < first + n &&
@@ -1489,7 +1493,8 @@ parse_text(const char *text, size_t len, const char *path,
 	memset(&p, 0, sizeof(p));
 	p.d = doc_new(path);
 	p.opts = opts;
-	split_lines(&p, text, len);
+	p.text = xstrndup(text, len);
+	split_lines(&p, p.text, len);
 	apply_options(&p);
 	i = parse_header(&p);
 	i = parse_top(&p, i);
@@ -1500,6 +1505,7 @@ parse_text(const char *text, size_t len, const char *path,
 		diag(DIAG_WARN, 0, "no article text: only %s",
 		    p.headline != NULL ? "a headline" : "a header block");
 	free(p.lines);
+	free(p.text);
 	free(p.units);
 	buf_free(&p.tmp);
 	return p.d;

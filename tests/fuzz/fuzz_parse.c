@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * libFuzzer target: any bytes through the decoder, the reader, the tree
+ * checker and every writer.  Build with `make fuzz`, run with
+ *	build-fuzz/fuzz_parse tests/fuzz/corpus samples
+ */
+#include "common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "diag.h"
+#include "options.h"
+#include "parse.h"
+#include "source.h"
+#include "tree.h"
+#include "writer.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct options	 opts;
+	struct source		 src;
+	struct doc		*d;
+	const char		*broken;
+	FILE			*null;
+	size_t			 i;
+
+	diag_set_verbosity(-2);
+	diag_reset("fuzz");
+	if (source_decode((const char *)data, size, &src) == -1)
+		return 0;
+	d = parse_text(src.text, src.len, "fuzz.txt", &opts);
+	if ((broken = tree_check(d)) != NULL) {
+		fprintf(stderr, "tree_check: %s\n", broken);
+		abort();
+	}
+	if ((null = fopen("/dev/null", "wb")) != NULL) {
+		for (i = 0; i < writer_count(); i++)
+			writer_at(i)->write(d, &opts, null);
+		fclose(null);
+	}
+	doc_free(d);
+	free(src.text);
+	return 0;
+}
