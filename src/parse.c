@@ -24,6 +24,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "options.h"
 #include "parse.h"
@@ -336,82 +337,13 @@ is_byline(const char *s, size_t len, size_t *skip)
 	return true;
 }
 
-static const char *const date_words[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-	"oct", "nov", "dec",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-	"fri", "sat", "sun",
-	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-	"agosto", "septiembre", "setiembre", "octubre", "noviembre",
-	"diciembre", "lunes", "martes", "jueves", "viernes",
-	"domingo", "de", "del",
-	"published", "updated", "posted", "on", "at", "am", "pm", "a.m.",
-	"p.m.", "gmt", "utc", "bst", "cet", "cest", "et", "est", "edt",
-	"pt", "pst", "pdt",
-};
-
-/*
- * A date alone on a line: "March 14, 2026", "14 March 2026",
- * "2026-02-03", "Monday 3 March 2026, 10:30 GMT", "3 de marzo de 2026".
- * Every word must be a date word or a number, and a year must be there.
- */
+/* A date alone on a line (see date_parse()). */
 static bool
 is_date(const char *s, size_t len)
 {
-	size_t	 i, j, k, nd, w;
-	bool	 year = false, known;
+	struct date	 d;
 
-	if (len == 0 || text_cols(s, len) > DATE_MAX_COLS)
-		return false;
-	for (i = 0; i < len; i = j) {
-		while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '|'))
-			i++;
-		for (j = i; j < len && s[j] != ' ' && s[j] != ','; j++)
-			continue;
-		if (i == j)
-			break;
-		w = j - i;
-		/* Trailing full stop of an abbreviation ("Jan."). */
-		if (w > 1 && s[i + w - 1] == '.' && s[i + w - 2] != '.')
-			w--;
-		for (k = i, nd = 0; k < i + w; k++)
-			if (s[k] >= '0' && s[k] <= '9')
-				nd++;
-		if (nd == w) {
-			if (w == 4 && (s[i] == '1' || s[i] == '2'))
-				year = true;
-			else if (w > 2)
-				return false;
-			continue;
-		}
-		/* 3rd, 14th; 10:30; 2026-02-03; 3/14/2026 */
-		if (nd > 0) {
-			if (w == 10 && s[i + 4] == '-' && s[i + 7] == '-' &&
-			    nd == 8) {
-				year = true;
-				continue;
-			}
-			if (nd + 2 == w && nd <= 2 && (strncasecmp(s + i + nd,
-			    "st", 2) == 0 || strncasecmp(s + i + nd, "nd", 2) == 0 ||
-			    strncasecmp(s + i + nd, "rd", 2) == 0 ||
-			    strncasecmp(s + i + nd, "th", 2) == 0))
-				continue;
-			if (memchr(s + i, ':', w) != NULL && nd + 1 >= w - 2)
-				continue;
-			return false;
-		}
-		known = false;
-		for (k = 0; k < NELEM(date_words) && !known; k++)
-			known = word_is(s + i, w, date_words[k]) ||
-			    (s[i + w] == '.' &&
-			    word_is(s + i, w + 1, date_words[k]));
-		if (!known)
-			return false;
-	}
-	return year;
+	return text_cols(s, len) <= DATE_MAX_COLS && date_parse(s, len, &d);
 }
 
 /*
@@ -1357,7 +1289,6 @@ sentence_title(struct parser *p, const struct node *block)
 	struct buf	*b = &p->tmp;
 	size_t		 i, n, end, word = 0, cut = 0, cols = 0;
 	int32_t		 cp;
-	bool		 first_letter = true;
 
 	buf_reset(b);
 	for (k = block->first; k != NULL; k = k->next) {
@@ -1366,12 +1297,7 @@ sentence_title(struct parser *p, const struct node *block)
 				buf_puts(b, node_text(p->d, k));
 			continue;
 		}
-		for (i = 0; i < k->first->len; i += n) {
-			n = utf8_next(k->first->text + i, k->first->len - i,
-			    &cp);
-			utf8_put(b, first_letter ? cp : text_tolower(cp));
-			first_letter = first_letter && !text_is_letter(cp);
-		}
+		text_sentence_case(b, k->first->text, k->first->len);
 	}
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		b->len--;
@@ -1520,6 +1446,7 @@ parse_file(const char *path, const struct options *opts)
 	if (source_load(path, opts->max_input_sz, &src) == -1)
 		return NULL;
 	d = parse_text(src.text, src.len, path, opts);
+	d->mtime = src.mtime;
 	free(src.text);
 	return d;
 }
