@@ -439,7 +439,10 @@ write_output(const struct writer *w, const struct doc *d,
 	}
 	if ((f = tmp_open(path)) == NULL)
 		return -1;
-	rc = w->write(d, opts, f);
+	errno = 0;
+	if ((rc = w->write(d, opts, f)) == -1 && ferror(f))
+		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
+		    strerror(errno));
 	return tmp_close(f, path, rc == 0);
 }
 

@@ -19,6 +19,7 @@
 
 #include "batch.h"
 #include "buf.h"
+#include "data.h"
 #include "diag.h"
 #include "options.h"
 #include "parse.h"
@@ -36,6 +37,8 @@ enum {
 	OPT_MAX_INPUT,
 	OPT_SHARD,
 	OPT_STOP,
+	OPT_STYLE,
+	OPT_ID,
 };
 
 static const struct option long_opts[] = {
@@ -45,6 +48,8 @@ static const struct option long_opts[] = {
 	{ "author",		required_argument,	NULL, OPT_AUTHOR },
 	{ "lang",		required_argument,	NULL, OPT_LANG },
 	{ "date",		required_argument,	NULL, OPT_DATE },
+	{ "style",		required_argument,	NULL, OPT_STYLE },
+	{ "id",			required_argument,	NULL, OPT_ID },
 	{ "jobs",		required_argument,	NULL, 'j' },
 	{ "report",		required_argument,	NULL, OPT_REPORT },
 	{ "files-from",		required_argument,	NULL, OPT_FILES_FROM },
@@ -102,6 +107,10 @@ help(void)
 	    "  -o, --output PATH      a folder (default: .), a file for one "
 	    "input and\n"
 	    "                         one format, or - for standard output\n"
+	    "\nEPUB:\n"
+	    "      --style NAME|FILE.css  stylesheet: %s\n"
+	    "      --id ID            the book identifier (default: derived "
+	    "from the content)\n"
 	    "\nMetadata (override what the text says):\n"
 	    "      --title TEXT       --author NAME (repeatable)\n"
 	    "      --lang TAG         BCP 47, e.g. en, es, pt-BR\n"
@@ -123,7 +132,8 @@ help(void)
 	    "detail\n"
 	    "  -h, --help             -V, --version\n"
 	    "\nExit status: 0 all converted, 1 some inputs failed (the others "
-	    "were\nconverted), 2 bad usage (nothing done).\n");
+	    "were\nconverted), 2 bad usage (nothing done).\n",
+	    data_names("epub", ".css"));
 }
 
 /* A whole number in [min, max], or a usage error naming the option. */
@@ -220,6 +230,23 @@ default_formats(const struct writer **out)
 static struct options	 o;
 static const struct writer **ws;
 
+/*
+ * SOURCE_DATE_EPOCH, the reproducible-builds convention: the time to
+ * record instead of any clock.  A malformed value is a usage error.
+ */
+static void
+source_date_epoch(struct options *opts)
+{
+	const char	*s = getenv("SOURCE_DATE_EPOCH");
+	unsigned long long v;
+
+	if (s == NULL || *s == '\0')
+		return;
+	v = number("SOURCE_DATE_EPOCH", s, 0, 253402300799ULL, false);
+	opts->epoch = (time_t)v;
+	opts->has_epoch = true;
+}
+
 static bool
 is_dir(const char *path)
 {
@@ -253,7 +280,7 @@ main(int argc, char *argv[])
 	char		 lang[64];
 	bool		 nul = false, single;
 	long		 ncpu;
-	size_t		 nw;
+	size_t		 nw, i;
 	int		 c, status;
 	unsigned long long k, n;
 	char		*slash;
@@ -289,6 +316,14 @@ main(int argc, char *argv[])
 			break;
 		case OPT_DATE:
 			o.date = optarg;
+			break;
+		case OPT_STYLE:
+			o.style = optarg;
+			break;
+		case OPT_ID:
+			if (*optarg == '\0')
+				usage_error("--id: empty identifier");
+			o.id = optarg;
 			break;
 		case 'j':
 			o.jobs = (unsigned)number("--jobs", optarg, 1, 1024,
@@ -357,6 +392,7 @@ main(int argc, char *argv[])
 	if (nul && files_from == NULL)
 		usage_error("-0 goes with --files-from");
 	diag_set_verbosity(o.verbosity);
+	source_date_epoch(&o);
 
 	ws = xcalloc(writer_count(), sizeof(*ws));
 	nw = to != NULL ? parse_formats(to, ws, writer_count()) :
@@ -393,6 +429,10 @@ main(int argc, char *argv[])
 			usage_error("-o %s names a file, which takes one "
 			    "format, not %zu", out, nw);
 	}
+	/* Each format loads what its options name, before any work. */
+	for (i = 0; i < nw; i++)
+		if (ws[i]->setup != NULL && ws[i]->setup(&o) == -1)
+			return 2;
 	if ((js = jobs_collect(argv, (size_t)argc, files_from, nul)) == NULL)
 		return 2;
 	b.writers = ws;

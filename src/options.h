@@ -4,6 +4,8 @@
 
 #include "common.h"
 
+#include <time.h>
+
 /*
  * What the command line asked for, filled by main.c and read (never
  * changed) by the reader, the batch runner and the writers.  Strings are
@@ -16,6 +18,14 @@ struct options {
 	size_t		 nauthors;
 	const char	*lang;		/* a BCP 47 tag, checked by main.c */
 	const char	*date;
+
+	/* Outputs. */
+	bool		 has_epoch;	/* SOURCE_DATE_EPOCH was set */
+	time_t		 epoch;		/* ... to this */
+	const char	*id;		/* --id: the EPUB identifier */
+	const char	*style;		/* --style NAME|FILE.css */
+	char		*css;		/* the stylesheet, loaded by setup */
+	size_t		 css_len;	/* bytes in css */
 
 	/* Batch. */
 	unsigned	 jobs;		/* worker processes, >= 1 */

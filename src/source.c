@@ -292,6 +292,7 @@ source_load(const char *path, size_t max_sz, struct source *out)
 		}
 	}
 	rc = source_decode(b.data ? b.data : "", b.len, out);
+	out->mtime = S_ISREG(st.st_mode) ? st.st_mtime : 0;
 out:
 	if (fd != STDIN_FILENO)
 		close(fd);

@@ -4,6 +4,8 @@
 
 #include "common.h"
 
+#include <time.h>
+
 /*
  * The first stage of every reader: bytes in, clean text out.  The result
  * is well-formed UTF-8 in NFC, with LF line ends, no byte-order mark and no
@@ -15,6 +17,7 @@
 struct source {
 	char	*text;	/* NUL-terminated; caller frees with free(3) */
 	size_t	 len;	/* bytes in text */
+	time_t	 mtime;	/* source_load(): the file's modification time */
 };
 
 /*

@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -154,4 +155,19 @@ int32_t
 text_toupper(int32_t cp)
 {
 	return utf8proc_toupper(cp);
+}
+
+void
+text_sentence_case(struct buf *b, const char *s, size_t len)
+{
+	size_t	 i, n;
+	int32_t	 cp;
+	bool	 first = true;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_next(s + i, len - i, &cp);
+		utf8_put(b, first ? cp : text_tolower(cp));
+		if (text_is_letter(cp))
+			first = false;
+	}
 }

@@ -43,4 +43,13 @@ bool	 text_is_punct(int32_t cp);	/* P* */
 int32_t	 text_tolower(int32_t cp);
 int32_t	 text_toupper(int32_t cp);
 
+struct buf;
+
+/*
+ * Append len bytes of s in sentence case: every letter in lower case but
+ * the first, which keeps its case ("WITH EACH" -> "With each").  For
+ * lead-ins, which screen readers would spell out letter by letter.
+ */
+void	 text_sentence_case(struct buf *, const char *s, size_t len);
+
 #endif /* TEXT_H */

@@ -4,6 +4,8 @@
 
 #include "common.h"
 
+#include <time.h>
+
 struct arena;
 
 /*
@@ -87,6 +89,7 @@ struct doc {
 	struct meta	 meta;
 	const char	*path;		/* the input as named; arena-owned */
 	const char	*name;		/* path's base name without extension */
+	time_t		 mtime;		/* the input's, or 0 */
 };
 
 /* A new document with an empty body; free with doc_free(). */

@@ -21,6 +21,14 @@ struct writer {
 	const char	*summary;	/* one line for --help */
 	bool		 binary;	/* never written to a terminal */
 	bool		 by_default;	/* in the default -t list */
+	/*
+	 * Optional, called once in the main process before any input is
+	 * read, for each format asked for: load and check what the
+	 * options name (a stylesheet, a layout), keeping it in the
+	 * options.  Returns 0, or -1 after one line on standard error,
+	 * which makes the run a usage error.
+	 */
+	int		(*setup)(struct options *);
 	int		(*write)(const struct doc *, const struct options *,
 			    FILE *);
 	void		(*fini)(void);	/* optional */

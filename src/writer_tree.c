@@ -139,7 +139,7 @@ tree_write(const struct doc *d, const struct options *opts, FILE *out)
 		goto out;
 	}
 	if (fwrite(mem, 1, (size_t)size, out) != (size_t)size)
-		goto out;	/* the caller reports the write error */
+		goto out;	/* the batch runner reports write errors */
 	rc = 0;
 out:
 	xmlFree(mem);
@@ -153,6 +153,7 @@ const struct writer writer_tree = {
 	.summary = "the parsed document tree as XML (for tests and debugging)",
 	.binary = false,
 	.by_default = false,
+	.setup = NULL,
 	.write = tree_write,
 	.fini = NULL,
 };

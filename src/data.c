@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: ISC */
+#include "common.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "data.h"
+#include "xalloc.h"
+
+#ifndef LECTOR_DATADIR
+#define LECTOR_DATADIR "/usr/local/share/lector"
+#endif
+
+/*
+ * The folders data files are looked for in, best first, into dirs;
+ * returns how many.  The strings live as long as the process.
+ */
+static size_t
+data_dirs(const char *dirs[4])
+{
+	static char	*beside, *above;
+	const char	*env;
+	char		 exe[4096], *slash;
+	ssize_t		 n;
+	size_t		 k = 0;
+
+	if ((env = getenv("LECTOR_DATADIR")) != NULL && *env != '\0')
+		dirs[k++] = env;
+	if (beside == NULL &&
+	    (n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		beside = xasprintf("%s/styles", exe);
+		above = xasprintf("%s/../styles", exe);
+	}
+	if (beside != NULL) {
+		dirs[k++] = beside;
+		dirs[k++] = above;
+	}
+	dirs[k++] = LECTOR_DATADIR;
+	return k;
+}
+
+static bool
+readable(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(path, R_OK) == 0;
+}
+
+char *
+data_find(const char *kind, const char *name, const char *suffix)
+{
+	const char	*dirs[4];
+	char		*path;
+	size_t		 n, k, slen = strlen(suffix), nlen = strlen(name);
+
+	if (strchr(name, '/') != NULL ||
+	    (nlen > slen && strcmp(name + nlen - slen, suffix) == 0))
+		return readable(name) ? xstrdup(name) : NULL;
+	if (*name == '\0' || name[0] == '.')
+		return NULL;
+	n = data_dirs(dirs);
+	for (k = 0; k < n; k++) {
+		path = xasprintf("%s/%s/%s%s", dirs[k], kind, name, suffix);
+		if (readable(path))
+			return path;
+		free(path);
+	}
+	return NULL;
+}
+
+char *
+data_read(const char *path, size_t *len)
+{
+	struct buf	 b = { 0 };
+	char		 chunk[8192];
+	size_t		 n;
+	FILE		*f;
+	int		 err;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		err = errno;
+		fclose(f);
+		buf_free(&b);
+		errno = err;
+		return NULL;
+	}
+	fclose(f);
+	*len = b.len;
+	return buf_steal(&b);
+}
+
+const char *
+data_names(const char *kind, const char *suffix)
+{
+	static char	 names[512];
+	const char	*dirs[4];
+	struct dirent	*de;
+	DIR		*dp;
+	char		*path;
+	size_t		 n, k, used = 0, len, slen = strlen(suffix);
+
+	names[0] = '\0';
+	n = data_dirs(dirs);
+	for (k = 0; k < n && used == 0; k++) {
+		path = xasprintf("%s/%s", dirs[k], kind);
+		if ((dp = opendir(path)) != NULL) {
+			while ((de = readdir(dp)) != NULL) {
+				len = strlen(de->d_name);
+				if (len <= slen || de->d_name[0] == '.' ||
+				    strcmp(de->d_name + len - slen, suffix))
+					continue;
+				used += (size_t)snprintf(names + used,
+				    used < sizeof(names) ? sizeof(names) -
+				    used : 0, "%s%.*s", used ? ", " : "",
+				    (int)(len - slen), de->d_name);
+				if (used >= sizeof(names))
+					break;
+			}
+			closedir(dp);
+		}
+		free(path);
+	}
+	return names[0] ? names : "none found";
+}

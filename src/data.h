@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: ISC */
+#ifndef DATA_H
+#define DATA_H
+
+#include "common.h"
+
+/*
+ * lector's data files (styles/: EPUB stylesheets, large-print layouts,
+ * speech profiles), chosen by name or by path.
+ */
+
+/*
+ * Find the data file for name: a path if name holds a '/' or ends in
+ * suffix, else KIND/NAME+SUFFIX under the first data folder that has it:
+ * $LECTOR_DATADIR, the styles/ folder beside the program or one level up
+ * (an uninstalled build), then the installed one.  Returns the path
+ * (caller frees) or NULL.
+ */
+char	*data_find(const char *kind, const char *name, const char *suffix);
+
+/*
+ * Read the whole file at path into a NUL-terminated string (caller
+ * frees), its length in *len.  Returns NULL with errno set on failure.
+ */
+char	*data_read(const char *path, size_t *len);
+
+/* The names available for kind (for messages): "default, large". */
+const char *data_names(const char *kind, const char *suffix);
+
+#endif /* DATA_H */

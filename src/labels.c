@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: ISC */
+#include "common.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "labels.h"
+
+static const struct {
+	const char	*lang;
+	const char	*text[LABEL__MAX];
+} table[] = {
+	{ "en", { "Contents", "Landmarks", "Start of the article",
+	    "Photo caption", "Credit", "By", "and" } },
+	{ "es", { "Índice", "Puntos de referencia", "Inicio del artículo",
+	    "Pie de foto", "Crédito", "Por", "y" } },
+	{ "fr", { "Table des matières", "Repères", "Début de l’article",
+	    "Légende de la photo", "Crédit", "Par", "et" } },
+	{ "de", { "Inhalt", "Orientierungspunkte", "Beginn des Artikels",
+	    "Bildunterschrift", "Bildnachweis", "Von", "und" } },
+	{ "it", { "Indice", "Punti di riferimento", "Inizio dell’articolo",
+	    "Didascalia", "Crediti", "Di", "e" } },
+	{ "pt", { "Índice", "Pontos de referência", "Início do artigo",
+	    "Legenda da foto", "Crédito", "Por", "e" } },
+};
+
+struct label_text
+label_get(const char *lang, enum label which)
+{
+	struct label_text	 t;
+	size_t			 i, n;
+
+	n = strcspn(lang, "-");
+	for (i = 0; i < NELEM(table); i++)
+		if (strlen(table[i].lang) == n &&
+		    strncasecmp(table[i].lang, lang, n) == 0)
+			break;
+	if (i == NELEM(table))
+		i = 0;
+	t.text = table[i].text[which];
+	t.lang = table[i].lang;
+	return t;
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: ISC */
+#ifndef LABELS_H
+#define LABELS_H
+
+#include "common.h"
+
+/*
+ * The few words lector adds to an article (navigation headings, the
+ * label of a photo caption), in the article's language where lector
+ * knows it, else in English: the caller marks the label with the
+ * language it is in, so a screen reader pronounces it right.
+ */
+enum label {
+	LABEL_CONTENTS,		/* heading of the table of contents */
+	LABEL_LANDMARKS,	/* heading of the landmarks list */
+	LABEL_ARTICLE,		/* link to the start of the article */
+	LABEL_PHOTO,		/* "Photo caption" */
+	LABEL_CREDIT,		/* "Credit" */
+	LABEL_BY,		/* "By" before author names */
+	LABEL_AND,		/* "and" between the last two names */
+	LABEL__MAX
+};
+
+struct label_text {
+	const char	*text;	/* UTF-8; static */
+	const char	*lang;	/* the language it is in: "en", "es"... */
+};
+
+/* The label in language lang (a BCP 47 tag; the primary subtag counts). */
+struct label_text	 label_get(const char *lang, enum label);
+
+#endif /* LABELS_H */

@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The `epub` format: an EPUB 3 book of one article that passes EPUBCheck
+ * and Ace by DAISY, with EPUB Accessibility 1.1 metadata derived from the
+ * content.  xhtml.c makes the content and navigation documents; this file
+ * makes the package document and the container (libzip), byte-stable:
+ * fixed entry order, `mimetype` first and stored, timestamps from
+ * SOURCE_DATE_EPOCH or the input, an identifier derived from the content.
+ */
+#include "common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <zip.h>
+
+#include "buf.h"
+#include "data.h"
+#include "date.h"
+#include "diag.h"
+#include "options.h"
+#include "tree.h"
+#include "writer.h"
+#include "xhtml.h"
+
+#define X(s)		((const xmlChar *)(s))
+#define OPF_NS		"http://www.idpf.org/2007/opf"
+#define DC_NS		"http://purl.org/dc/elements/1.1/"
+
+#define CONTENT_HREF	"article.xhtml"
+#define NAV_HREF	"nav.xhtml"
+#define CSS_HREF	"style.css"
+
+/* 1980-01-01, the earliest time a ZIP entry can hold. */
+#define ZIP_EPOCH	315532800
+
+static int
+epub_setup(struct options *o)
+{
+	const char	*name = o->style != NULL ? o->style : "default";
+	char		*path;
+
+	if ((path = data_find("epub", name, ".css")) == NULL) {
+		fprintf(stderr, "lector: --style %s: no such style or "
+		    "readable .css file (styles: %s) (see lector --help)\n",
+		    name, data_names("epub", ".css"));
+		return -1;
+	}
+	o->css = data_read(path, &o->css_len);
+	if (o->css == NULL) {
+		fprintf(stderr, "lector: %s: cannot read: %s\n", path,
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	return 0;
+}
+
+/*
+ * A urn:uuid: derived from the book's content and metadata: two 64-bit
+ * FNV-1a hashes make the 128 bits, marked as an RFC 9562 version 8
+ * (custom) UUID.  The same article gives the same identifier.
+ */
+static void
+content_uuid(const struct buf *content, const struct meta *m, char *out,
+    size_t outsz)
+{
+	uint64_t	 h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+	unsigned char	 u[16];
+	const char	*parts[4];
+	size_t		 i, k, n;
+
+	parts[0] = content->data;
+	parts[1] = m->title;
+	parts[2] = m->language;
+	parts[3] = m->date != NULL ? m->date : "";
+	for (k = 0; k < NELEM(parts); k++) {
+		n = k == 0 ? content->len : strlen(parts[k]);
+		for (i = 0; i < n; i++) {
+			h[0] = (h[0] ^ (unsigned char)parts[k][i]) *
+			    0x100000001b3ULL;
+			h[1] = (h[1] ^ (unsigned char)parts[k][i]) *
+			    0x100000001b3ULL;
+			h[1] ^= h[1] >> 29;
+		}
+	}
+	for (i = 0; i < 8; i++) {
+		u[i] = (unsigned char)(h[0] >> (56 - 8 * i));
+		u[8 + i] = (unsigned char)(h[1] >> (56 - 8 * i));
+	}
+	u[6] = (unsigned char)((u[6] & 0x0f) | 0x80);
+	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);
+	snprintf(out, outsz, "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
+	    u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
+	    u[14], u[15]);
+}
+
+/* The time the book claims: SOURCE_DATE_EPOCH, else the input's. */
+static time_t
+book_time(const struct doc *d, const struct options *o)
+{
+	if (o->has_epoch)
+		return o->epoch;
+	return d->mtime > ZIP_EPOCH ? d->mtime : ZIP_EPOCH;
+}
+
+static xmlNodePtr
+meta(xmlNodePtr md, const char *property, const char *value)
+{
+	xmlNodePtr	 e;
+
+	e = xmlNewTextChild(md, NULL, X("meta"), X(value));
+	xmlNewProp(e, X("property"), X(property));
+	return e;
+}
+
+static size_t
+count_words(const struct doc *d)
+{
+	const char	*s = node_text((struct doc *)d, d->root);
+	size_t		 words = 0;
+	bool		 in = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ')
+			in = false;
+		else if (!in) {
+			in = true;
+			words++;
+		}
+	}
+	return words;
+}
+
+static size_t
+count_headings(const struct doc *d)
+{
+	const struct node *k;
+	size_t		 n = 0;
+
+	for (k = d->root->first; k != NULL; k = k->next)
+		if (k->type == NODE_HEADING)
+			n++;
+	return n;
+}
+
+/*
+ * The accessibility metadata, from what the book holds: text only (no
+ * images, audio or video are ever added), a table of contents, headings,
+ * one reading order, and a stylesheet in relative units without fixed
+ * colours (high-contrast is chosen by the reader, and can be overridden).
+ */
+static void
+a11y_meta(xmlNodePtr md, const struct doc *d)
+{
+	struct buf	 sum = { 0 };
+	xmlNodePtr	 e;
+	size_t		 nh = count_headings(d);
+
+	meta(md, "schema:accessMode", "textual");
+	meta(md, "schema:accessModeSufficient", "textual");
+	meta(md, "schema:accessibilityFeature", "structuralNavigation");
+	meta(md, "schema:accessibilityFeature", "tableOfContents");
+	meta(md, "schema:accessibilityFeature", "readingOrder");
+	meta(md, "schema:accessibilityFeature", "displayTransformability");
+	meta(md, "schema:accessibilityFeature", "ARIA");
+	meta(md, "schema:accessibilityHazard", "none");
+	buf_printf(&sum, "This book is one article of %zu words, in text "
+	    "only: it has no images, audio or video. ", count_words(d));
+	if (nh > 0)
+		buf_printf(&sum, "Its title and %zu section heading%s are "
+		    "marked up as headings and listed in the table of "
+		    "contents. ", nh, nh == 1 ? "" : "s");
+	else
+		buf_puts(&sum, "Its title is marked up as a heading and "
+		    "listed in the table of contents. ");
+	buf_puts(&sum, "The reading order follows the article, and the "
+	    "reader's own font, size, spacing and colours apply. It meets "
+	    "EPUB Accessibility 1.1 at WCAG 2.2 level AA and has no known "
+	    "hazards.");
+	e = meta(md, "schema:accessibilitySummary", sum.data);
+	if (strncmp(d->meta.language, "en", 2) != 0)
+		xmlNodeSetLang(e, X("en"));
+	buf_free(&sum);
+	meta(md, "dcterms:conformsTo",
+	    "EPUB Accessibility 1.1 - WCAG 2.2 Level AA");
+	meta(md, "a11y:certifiedBy", "lector");
+}
+
+static int
+package(const struct doc *d, const struct options *o,
+    const struct buf *content, struct buf *out)
+{
+	const struct meta *m = &d->meta;
+	xmlDocPtr	 x;
+	xmlNodePtr	 pkg, md, e, man, spine;
+	xmlNsPtr	 dc;
+	struct date	 date;
+	struct tm	 tm;
+	time_t		 t;
+	char		 s[128], id[32];
+	size_t		 i;
+	xmlChar		*mem = NULL;
+	int		 size = 0;
+
+	x = xmlNewDoc(X("1.0"));
+	pkg = xmlNewDocNode(x, NULL, X("package"), NULL);
+	xmlDocSetRootElement(x, pkg);
+	xmlSetNs(pkg, xmlNewNs(pkg, X(OPF_NS), NULL));
+	xmlNewProp(pkg, X("version"), X("3.0"));
+	xmlNewProp(pkg, X("unique-identifier"), X("uid"));
+	xmlNodeSetLang(pkg, X(m->language));
+
+	md = xmlNewChild(pkg, NULL, X("metadata"), NULL);
+	dc = xmlNewNs(md, X(DC_NS), X("dc"));
+	if (o->id != NULL)
+		snprintf(s, sizeof(s), "%s", o->id);
+	else
+		content_uuid(content, m, s, sizeof(s));
+	e = xmlNewTextChild(md, dc, X("identifier"), X(o->id ? o->id : s));
+	xmlNewProp(e, X("id"), X("uid"));
+	xmlNewTextChild(md, dc, X("title"), X(m->title));
+	xmlNewTextChild(md, dc, X("language"), X(m->language));
+	for (i = 0; i < m->nauthors; i++) {
+		snprintf(id, sizeof(id), "creator-%zu", i + 1);
+		e = xmlNewTextChild(md, dc, X("creator"), X(m->authors[i]));
+		xmlNewProp(e, X("id"), X(id));
+		snprintf(s, sizeof(s), "#%s", id);
+		e = meta(md, "role", "aut");
+		xmlNewProp(e, X("refines"), X(s));
+		xmlNewProp(e, X("scheme"), X("marc:relators"));
+	}
+	if (m->date != NULL && date_parse(m->date, strlen(m->date), &date)) {
+		date_iso(&date, s, sizeof(s));
+		xmlNewTextChild(md, dc, X("date"), X(s));
+	}
+	if (m->source != NULL)
+		xmlNewTextChild(md, dc, X("publisher"), X(m->source));
+	if (m->subtitle != NULL)
+		xmlNewTextChild(md, dc, X("description"), X(m->subtitle));
+	t = book_time(d, o);
+	gmtime_r(&t, &tm);
+	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	meta(md, "dcterms:modified", s);
+	a11y_meta(md, d);
+
+	man = xmlNewChild(pkg, NULL, X("manifest"), NULL);
+	e = xmlNewChild(man, NULL, X("item"), NULL);
+	xmlNewProp(e, X("id"), X("nav"));
+	xmlNewProp(e, X("href"), X(NAV_HREF));
+	xmlNewProp(e, X("media-type"), X("application/xhtml+xml"));
+	xmlNewProp(e, X("properties"), X("nav"));
+	e = xmlNewChild(man, NULL, X("item"), NULL);
+	xmlNewProp(e, X("id"), X("article"));
+	xmlNewProp(e, X("href"), X(CONTENT_HREF));
+	xmlNewProp(e, X("media-type"), X("application/xhtml+xml"));
+	e = xmlNewChild(man, NULL, X("item"), NULL);
+	xmlNewProp(e, X("id"), X("css"));
+	xmlNewProp(e, X("href"), X(CSS_HREF));
+	xmlNewProp(e, X("media-type"), X("text/css"));
+	spine = xmlNewChild(pkg, NULL, X("spine"), NULL);
+	e = xmlNewChild(spine, NULL, X("itemref"), NULL);
+	xmlNewProp(e, X("idref"), X("article"));
+
+	xmlDocDumpFormatMemoryEnc(x, &mem, &size, "UTF-8", 1);
+	xmlFreeDoc(x);
+	if (mem == NULL) {
+		diag(DIAG_ERROR, 0, "epub: cannot serialise the package "
+		    "document");
+		return -1;
+	}
+	buf_put(out, mem, (size_t)size);
+	xmlFree(mem);
+	return 0;
+}
+
+static void
+container_xml(struct buf *out)
+{
+	xmlDocPtr	 x;
+	xmlNodePtr	 c, rf;
+	xmlChar		*mem = NULL;
+	int		 size = 0;
+
+	x = xmlNewDoc(X("1.0"));
+	c = xmlNewDocNode(x, NULL, X("container"), NULL);
+	xmlDocSetRootElement(x, c);
+	xmlSetNs(c, xmlNewNs(c, X("urn:oasis:names:tc:opendocument:xmlns:"
+	    "container"), NULL));
+	xmlNewProp(c, X("version"), X("1.0"));
+	rf = xmlNewChild(xmlNewChild(c, NULL, X("rootfiles"), NULL), NULL,
+	    X("rootfile"), NULL);
+	xmlNewProp(rf, X("full-path"), X("EPUB/package.opf"));
+	xmlNewProp(rf, X("media-type"), X("application/oebps-package+xml"));
+	xmlDocDumpFormatMemoryEnc(x, &mem, &size, "UTF-8", 1);
+	if (mem != NULL)
+		buf_put(out, mem, (size_t)size);
+	xmlFree(mem);
+	xmlFreeDoc(x);
+}
+
+/* Add one entry with a fixed time; -1 after a message. */
+static int
+add_entry(zip_t *za, const char *name, const void *data, size_t len,
+    bool store, time_t t)
+{
+	zip_source_t	*src;
+	zip_int64_t	 idx;
+	struct tm	 tm;
+	zip_uint16_t	 dtime, ddate;
+
+	if ((src = zip_source_buffer(za, data, len, 0)) == NULL ||
+	    (idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
+		zip_source_free(src);
+		diag(DIAG_ERROR, 0, "epub: cannot add %s: %s", name,
+		    zip_strerror(za));
+		return -1;
+	}
+	/* DOS time from UTC fields: the same bytes in every time zone. */
+	gmtime_r(&t, &tm);
+	dtime = (zip_uint16_t)((tm.tm_hour << 11) | (tm.tm_min << 5) |
+	    (tm.tm_sec / 2));
+	ddate = (zip_uint16_t)(((tm.tm_year - 80) << 9) |
+	    ((tm.tm_mon + 1) << 5) | tm.tm_mday);
+	if (zip_set_file_compression(za, (zip_uint64_t)idx, store ?
+	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) == -1 ||
+	    zip_file_set_dostime(za, (zip_uint64_t)idx, dtime, ddate, 0) == -1) {
+		diag(DIAG_ERROR, 0, "epub: %s: %s", name, zip_strerror(za));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+epub_write(const struct doc *d, const struct options *o, FILE *out)
+{
+	struct buf	 content = { 0 }, nav = { 0 }, opf = { 0 },
+			 container = { 0 };
+	zip_error_t	 ze;
+	zip_source_t	*mem = NULL;
+	zip_t		*za = NULL;
+	char		 chunk[16384];
+	zip_int64_t	 n;
+	time_t		 t;
+	int		 rc = -1;
+
+	if (xhtml_content(d, CSS_HREF, &content) == -1 ||
+	    xhtml_nav(d, CONTENT_HREF, &nav) == -1 ||
+	    package(d, o, &content, &opf) == -1)
+		goto out;
+	container_xml(&container);
+	t = book_time(d, o);
+	if (t < ZIP_EPOCH)
+		t = ZIP_EPOCH;
+
+	zip_error_init(&ze);
+	if ((mem = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL ||
+	    (za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)) == NULL) {
+		diag(DIAG_ERROR, 0, "epub: %s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		goto out;
+	}
+	zip_error_fini(&ze);
+	zip_source_keep(mem);
+	/* mimetype first and stored: reading systems sniff it there. */
+	if (add_entry(za, "mimetype", "application/epub+zip", 20, true, t) ||
+	    add_entry(za, "META-INF/container.xml", container.data,
+	    container.len, false, t) ||
+	    add_entry(za, "EPUB/package.opf", opf.data, opf.len, false, t) ||
+	    add_entry(za, "EPUB/" NAV_HREF, nav.data, nav.len, false, t) ||
+	    add_entry(za, "EPUB/" CONTENT_HREF, content.data, content.len,
+	    false, t) ||
+	    add_entry(za, "EPUB/" CSS_HREF, o->css ? o->css : "",
+	    o->css_len, false, t)) {
+		zip_discard(za);
+		za = NULL;
+		goto out;
+	}
+	if (zip_close(za) == -1) {
+		diag(DIAG_ERROR, 0, "epub: %s", zip_strerror(za));
+		zip_discard(za);
+		za = NULL;
+		goto out;
+	}
+	za = NULL;
+	if (zip_source_open(mem) == -1) {
+		diag(DIAG_ERROR, 0, "epub: %s",
+		    zip_error_strerror(zip_source_error(mem)));
+		goto out;
+	}
+	while ((n = zip_source_read(mem, chunk, sizeof(chunk))) > 0)
+		if (fwrite(chunk, 1, (size_t)n, out) != (size_t)n)
+			break;
+	zip_source_close(mem);
+	rc = n == 0 ? 0 : -1;
+out:
+	zip_source_free(mem);
+	buf_free(&content);
+	buf_free(&nav);
+	buf_free(&opf);
+	buf_free(&container);
+	return rc;
+}
+
+const struct writer writer_epub = {
+	.name = "epub",
+	.ext = ".epub",
+	.summary = "an accessible EPUB 3 book (EPUB Accessibility 1.1)",
+	.binary = true,
+	.by_default = true,
+	.setup = epub_setup,
+	.write = epub_write,
+	.fini = NULL,
+};

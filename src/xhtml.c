@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The document tree as XHTML5 for EPUB 3: the content document and the
+ * navigation document, built with libxml2 (which does all the escaping)
+ * and serialised without reindenting, so mixed content stays as it is.
+ *
+ * Accessibility choices, each for a reason:
+ *  - lang and xml:lang on <html>: reading systems and screen readers pick
+ *    the voice and hyphenation from them (WCAG 3.1.1);
+ *  - the title is the only <h1>, subheadings are <h2>: no skipped levels
+ *    (WCAG 1.3.1), and each gets an id the table of contents links to;
+ *  - the lead-in is a small-caps span whose text is in sentence case,
+ *    because screen readers spell out words in capitals;
+ *  - a photo caption is a <figure> with its <figcaption> labelled as a
+ *    photo caption, the credit a span with role doc-credit (DPUB-ARIA);
+ *  - a scene break is an <hr> (role separator) that a screen reader
+ *    announces;
+ *  - labels lector adds carry their own lang when the article's language
+ *    has none in labels.c.
+ */
+#include "common.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "buf.h"
+#include "date.h"
+#include "diag.h"
+#include "labels.h"
+#include "text.h"
+#include "tree.h"
+#include "xhtml.h"
+
+#define XHTML_NS	"http://www.w3.org/1999/xhtml"
+#define EPUB_NS		"http://www.idpf.org/2007/ops"
+
+#define X(s)		((const xmlChar *)(s))
+
+struct build {
+	const struct doc *d;
+	xmlNodePtr	 cur;		/* where children go */
+	xmlNsPtr	 epub;		/* the epub: namespace */
+	unsigned	 nheading;	/* headings so far, for ids */
+	struct buf	 tmp;
+};
+
+/* A new XHTML document with <html lang> and <head><title>. */
+static xmlDocPtr
+new_page(const struct doc *d, const char *title, xmlNsPtr *epub,
+    xmlNodePtr *head)
+{
+	xmlDocPtr	 x;
+	xmlNodePtr	 html;
+	xmlNsPtr	 ns;
+
+	x = xmlNewDoc(X("1.0"));
+	xmlCreateIntSubset(x, X("html"), NULL, NULL);
+	html = xmlNewDocNode(x, NULL, X("html"), NULL);
+	xmlDocSetRootElement(x, html);
+	ns = xmlNewNs(html, X(XHTML_NS), NULL);
+	xmlSetNs(html, ns);
+	*epub = xmlNewNs(html, X(EPUB_NS), X("epub"));
+	xmlNewProp(html, X("lang"), X(d->meta.language));
+	xmlNodeSetLang(html, X(d->meta.language));
+	*head = xmlNewChild(html, NULL, X("head"), NULL);
+	xmlNewTextChild(*head, NULL, X("title"), X(title));
+	return x;
+}
+
+static xmlNodePtr
+el(xmlNodePtr parent, const char *name)
+{
+	return xmlNewChild(parent, NULL, X(name), NULL);
+}
+
+static xmlNodePtr
+text_el(xmlNodePtr parent, const char *name, const char *text)
+{
+	return xmlNewTextChild(parent, NULL, X(name), X(text));
+}
+
+static void
+attr(xmlNodePtr n, const char *name, const char *value)
+{
+	xmlNewProp(n, X(name), X(value));
+}
+
+/*
+ * Add a label lector wrote, in a span with its own lang if it is not in
+ * the article's language.
+ */
+static void
+add_label(xmlNodePtr parent, const struct doc *d, enum label which,
+    const char *after)
+{
+	struct label_text	 l = label_get(d->meta.language, which);
+	xmlNodePtr		 span;
+	char			 text[128];
+
+	snprintf(text, sizeof(text), "%s%s", l.text, after);
+	span = text_el(parent, "span", text);
+	attr(span, "class", "label");
+	if (strncmp(d->meta.language, l.lang, strlen(l.lang)) != 0)
+		attr(span, "lang", l.lang);
+}
+
+static void
+heading_id(char *id, size_t sz, unsigned n)
+{
+	snprintf(id, sz, "section-%u", n);
+}
+
+static enum walk_result
+add_node(const struct node *n, enum walk_event ev, void *arg)
+{
+	struct build	*b = arg;
+	xmlNodePtr	 e = NULL;
+	char		 id[32];
+
+	if (ev == WALK_LEAVE) {
+		if (n->type != NODE_TEXT && n->type != NODE_DOCUMENT &&
+		    n->type != NODE_THEMATIC_BREAK && n->type != NODE_BYLINE)
+			b->cur = b->cur->parent;
+		return WALK_CONTINUE;
+	}
+	switch (n->type) {
+	case NODE_DOCUMENT:
+		return WALK_CONTINUE;
+	case NODE_TEXT:
+		xmlNodeAddContentLen(b->cur, X(n->text), (int)n->len);
+		return WALK_CONTINUE;
+	case NODE_BYLINE:
+		/* In the header already. */
+		return WALK_SKIP;
+	case NODE_HEADING:
+		e = el(b->cur, n->u.level <= 2 ? "h2" : n->u.level == 3 ?
+		    "h3" : n->u.level == 4 ? "h4" : n->u.level == 5 ? "h5" :
+		    "h6");
+		heading_id(id, sizeof(id), ++b->nheading);
+		attr(e, "id", id);
+		break;
+	case NODE_PARAGRAPH:
+		e = el(b->cur, "p");
+		break;
+	case NODE_CAPTION:
+		e = el(b->cur, "figure");
+		attr(e, "class", "photo-caption");
+		e = el(e, "figcaption");
+		add_label(e, b->d, LABEL_PHOTO, ": ");
+		break;
+	case NODE_BLOCKQUOTE:
+		e = el(b->cur, "blockquote");
+		break;
+	case NODE_LIST:
+		e = el(b->cur, n->u.list.ordered ? "ol" : "ul");
+		if (n->u.list.ordered && n->u.list.start != 1) {
+			snprintf(id, sizeof(id), "%u", n->u.list.start);
+			attr(e, "start", id);
+		}
+		break;
+	case NODE_ITEM:
+		e = el(b->cur, "li");
+		break;
+	case NODE_THEMATIC_BREAK:
+		e = el(b->cur, "hr");
+		attr(e, "class", "scene-break");
+		attr(e, "role", "separator");
+		return WALK_CONTINUE;
+	case NODE_EMPHASIS:
+		e = el(b->cur, "em");
+		break;
+	case NODE_STRONG:
+		e = el(b->cur, "strong");
+		break;
+	case NODE_LEAD_IN:
+		/* Sentence case in the text, small capitals by CSS. */
+		e = el(b->cur, "span");
+		attr(e, "class", "lead-in");
+		buf_reset(&b->tmp);
+		text_sentence_case(&b->tmp, n->first->text, n->first->len);
+		xmlNodeAddContentLen(e, X(b->tmp.data), (int)b->tmp.len);
+		b->cur = e;
+		return WALK_SKIP;
+	case NODE_CREDIT:
+		e = el(b->cur, "span");
+		attr(e, "class", "credit");
+		attr(e, "role", "doc-credit");
+		add_label(e, b->d, LABEL_CREDIT, ": ");
+		break;
+	case NODE_LINK:
+		e = el(b->cur, "a");
+		attr(e, "href", n->u.href);
+		break;
+	case NODE__MAX:
+		return WALK_STOP;
+	}
+	b->cur = e;
+	return WALK_CONTINUE;
+}
+
+/* The names of the authors as one line: "By A, B and C". */
+static void
+byline_from_authors(const struct doc *d, struct buf *out)
+{
+	struct label_text	 by, and;
+	size_t			 i;
+
+	by = label_get(d->meta.language, LABEL_BY);
+	and = label_get(d->meta.language, LABEL_AND);
+	buf_printf(out, "%s ", by.text);
+	for (i = 0; i < d->meta.nauthors; i++) {
+		if (i > 0)
+			buf_puts(out, i + 1 == d->meta.nauthors ?
+			    " " : ", ");
+		if (i > 0 && i + 1 == d->meta.nauthors)
+			buf_printf(out, "%s ", and.text);
+		buf_puts(out, d->meta.authors[i]);
+	}
+}
+
+/*
+ * The header: title, subtitle, bylines (as written, else made from the
+ * authors), date and source.
+ */
+static void
+add_header(struct build *b, xmlNodePtr parent)
+{
+	const struct meta *m = &b->d->meta;
+	const struct node *k, *t;
+	xmlNodePtr	 header, e, save;
+	struct date	 date;
+	char		 iso[16];
+	bool		 byline = false;
+
+	header = el(parent, "header");
+	e = text_el(header, "h1", m->title);
+	attr(e, "id", "title");
+	if (m->subtitle != NULL) {
+		e = text_el(header, "p", m->subtitle);
+		attr(e, "class", "subtitle");
+		attr(e, "role", "doc-subtitle");
+	}
+	save = b->cur;
+	for (k = b->d->root->first; k != NULL; k = k->next) {
+		if (k->type != NODE_BYLINE)
+			continue;
+		b->cur = el(header, "p");
+		attr(b->cur, "class", "byline");
+		for (t = k->first; t != NULL; t = t->next)
+			tree_walk(t, add_node, b);
+		byline = true;
+	}
+	b->cur = save;
+	if (!byline && m->nauthors > 0) {
+		buf_reset(&b->tmp);
+		byline_from_authors(b->d, &b->tmp);
+		e = text_el(header, "p", b->tmp.data);
+		attr(e, "class", "byline");
+	}
+	if (m->date != NULL) {
+		e = el(header, "p");
+		attr(e, "class", "date");
+		if (date_parse(m->date, strlen(m->date), &date)) {
+			date_iso(&date, iso, sizeof(iso));
+			e = text_el(e, "time", m->date);
+			attr(e, "datetime", iso);
+		} else
+			xmlNodeAddContent(e, X(m->date));
+	}
+	if (m->source != NULL) {
+		e = text_el(header, "p", m->source);
+		attr(e, "class", "source");
+	}
+}
+
+/* Serialise x into out; -1 after a message if libxml2 fails. */
+static int
+serialise(xmlDocPtr x, struct buf *out, const char *what)
+{
+	xmlChar		*mem = NULL;
+	int		 size = 0;
+	const xmlError	*err;
+
+	xmlDocDumpFormatMemoryEnc(x, &mem, &size, "UTF-8", 0);
+	if (mem == NULL) {
+		err = xmlGetLastError();
+		diag(DIAG_ERROR, 0, "%s: cannot serialise: %s", what,
+		    err != NULL && err->message != NULL ? err->message :
+		    "libxml2 failed");
+		return -1;
+	}
+	buf_put(out, mem, (size_t)size);
+	xmlFree(mem);
+	return 0;
+}
+
+int
+xhtml_content(const struct doc *d, const char *css_href, struct buf *out)
+{
+	struct build	 b;
+	xmlDocPtr	 x;
+	xmlNodePtr	 head, body, main, e;
+	int		 rc;
+
+	memset(&b, 0, sizeof(b));
+	b.d = d;
+	x = new_page(d, d->meta.title, &b.epub, &head);
+	e = el(head, "link");
+	attr(e, "rel", "stylesheet");
+	attr(e, "type", "text/css");
+	attr(e, "href", css_href);
+	body = el(xmlDocGetRootElement(x), "body");
+	xmlNewNsProp(body, b.epub, X("type"), X("bodymatter"));
+	main = el(body, "main");
+	attr(main, "id", "article");
+	add_header(&b, main);
+	b.cur = main;
+	rc = tree_walk(d->root, add_node, &b) == 0 ?
+	    serialise(x, out, "XHTML") : -1;
+	buf_free(&b.tmp);
+	xmlFreeDoc(x);
+	return rc;
+}
+
+/* Every heading's text and id, in the order add_node() numbers them. */
+struct toc {
+	struct build	*b;
+	xmlNodePtr	 list;		/* <ol> of the article's entry */
+	const char	*href;
+	unsigned	 n;
+};
+
+static enum walk_result
+add_toc_entry(const struct node *n, enum walk_event ev, void *arg)
+{
+	struct toc	*t = arg;
+	xmlNodePtr	 li, a;
+	char		*text, id[32];
+
+	if (ev != WALK_ENTER || n->type != NODE_HEADING)
+		return ev == WALK_ENTER && !node_is_block(n->type) ?
+		    WALK_SKIP : WALK_CONTINUE;
+	if (t->list == NULL)
+		t->list = el(t->b->cur, "ol");
+	heading_id(id, sizeof(id), ++t->n);
+	buf_reset(&t->b->tmp);
+	buf_printf(&t->b->tmp, "%s#%s", t->href, id);
+	li = el(t->list, "li");
+	text = node_text((struct doc *)t->b->d, n);
+	a = text_el(li, "a", text);
+	attr(a, "href", t->b->tmp.data);
+	return WALK_SKIP;
+}
+
+int
+xhtml_nav(const struct doc *d, const char *content_href, struct buf *out)
+{
+	struct build	 b;
+	struct toc	 t;
+	xmlDocPtr	 x;
+	xmlNodePtr	 head, body, nav, h, ol, li, a;
+	struct label_text l;
+	int		 rc;
+
+	memset(&b, 0, sizeof(b));
+	b.d = d;
+	l = label_get(d->meta.language, LABEL_CONTENTS);
+	x = new_page(d, l.text, &b.epub, &head);
+	body = el(xmlDocGetRootElement(x), "body");
+
+	/* The table of contents: the title, then every subheading. */
+	nav = el(body, "nav");
+	xmlNewNsProp(nav, b.epub, X("type"), X("toc"));
+	attr(nav, "role", "doc-toc");
+	attr(nav, "id", "toc");
+	attr(nav, "aria-labelledby", "toc-title");
+	h = text_el(nav, "h1", l.text);
+	attr(h, "id", "toc-title");
+	if (strncmp(d->meta.language, l.lang, strlen(l.lang)) != 0)
+		attr(h, "lang", l.lang);
+	ol = el(nav, "ol");
+	li = el(ol, "li");
+	buf_printf(&b.tmp, "%s#title", content_href);
+	a = text_el(li, "a", d->meta.title);
+	attr(a, "href", b.tmp.data);
+	memset(&t, 0, sizeof(t));
+	t.b = &b;
+	t.href = content_href;
+	b.cur = li;
+	tree_walk(d->root, add_toc_entry, &t);
+
+	/*
+	 * Landmarks: where the article starts.  (Not the contents: this
+	 * document is outside the spine, and EPUBCheck rejects links into
+	 * it.)
+	 */
+	l = label_get(d->meta.language, LABEL_LANDMARKS);
+	nav = el(body, "nav");
+	xmlNewNsProp(nav, b.epub, X("type"), X("landmarks"));
+	attr(nav, "aria-labelledby", "landmarks-title");
+	attr(nav, "hidden", "hidden");
+	h = text_el(nav, "h1", l.text);
+	attr(h, "id", "landmarks-title");
+	if (strncmp(d->meta.language, l.lang, strlen(l.lang)) != 0)
+		attr(h, "lang", l.lang);
+	ol = el(nav, "ol");
+	l = label_get(d->meta.language, LABEL_ARTICLE);
+	buf_reset(&b.tmp);
+	buf_printf(&b.tmp, "%s#article", content_href);
+	a = text_el(el(ol, "li"), "a", l.text);
+	xmlNewNsProp(a, b.epub, X("type"), X("bodymatter"));
+	attr(a, "href", b.tmp.data);
+
+	rc = serialise(x, out, "navigation document");
+	buf_free(&b.tmp);
+	xmlFreeDoc(x);
+	return rc;
+}
