@@ -201,23 +201,23 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 	return WALK_CONTINUE;
 }
 
-/* The names of the authors as one line: "By A, B and C". */
+/*
+ * The names of the authors as one line, "By A, B and C", for an article
+ * without a byline: the words lector adds are labels.
+ */
 static void
-byline_from_authors(const struct doc *d, struct buf *out)
+byline_from_authors(const struct doc *d, xmlNodePtr p)
 {
-	struct label_text	 by, and;
-	size_t			 i;
+	size_t	 i, n = d->meta.nauthors;
 
-	by = label_get(d->meta.language, LABEL_BY);
-	and = label_get(d->meta.language, LABEL_AND);
-	buf_printf(out, "%s ", by.text);
-	for (i = 0; i < d->meta.nauthors; i++) {
-		if (i > 0)
-			buf_puts(out, i + 1 == d->meta.nauthors ?
-			    " " : ", ");
-		if (i > 0 && i + 1 == d->meta.nauthors)
-			buf_printf(out, "%s ", and.text);
-		buf_puts(out, d->meta.authors[i]);
+	add_label(p, d, LABEL_BY, " ");
+	for (i = 0; i < n; i++) {
+		if (i > 0 && i + 1 == n) {
+			xmlNodeAddContent(p, X(" "));
+			add_label(p, d, LABEL_AND, " ");
+		} else if (i > 0)
+			xmlNodeAddContent(p, X(", "));
+		xmlNodeAddContent(p, X(d->meta.authors[i]));
 	}
 }
 
@@ -255,10 +255,9 @@ add_header(struct build *b, xmlNodePtr parent)
 	}
 	b->cur = save;
 	if (!byline && m->nauthors > 0) {
-		buf_reset(&b->tmp);
-		byline_from_authors(b->d, &b->tmp);
-		e = text_el(header, "p", b->tmp.data);
+		e = el(header, "p");
 		attr(e, "class", "byline");
+		byline_from_authors(b->d, e);
 	}
 	if (m->date != NULL) {
 		e = el(header, "p");

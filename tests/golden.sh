@@ -83,3 +83,31 @@ for in in "$SHARED"/corpus/bbc/*.txt; do
 		echo "#   line 1: $head"
 	fi
 done
+
+# The unpacked EPUB of two samples: entry list, container, package,
+# navigation and content documents.
+for name in flood-sections mercado-es; do
+	book=$TMPDIR/golden-$name.epub
+	want=tests/golden/epub/$name
+	if ! "$LECTOR" -q -o "$book" "samples/$name.txt"; then
+		echo "not ok golden epub/$name: lector failed"
+		continue
+	fi
+	[ "${UPDATE:-}" = 1 ] && mkdir -p "$want"
+	for entry in list META-INF/container.xml EPUB/package.opf \
+	    EPUB/nav.xhtml EPUB/article.xhtml; do
+		file=$want/$(basename "$entry")
+		if [ "$entry" = list ]; then
+			"$TESTBIN/epubtool" list "$book" >"$TMPDIR/entry"
+		else
+			"$TESTBIN/epubtool" cat "$book" "$entry" >"$TMPDIR/entry"
+		fi
+		[ "${UPDATE:-}" = 1 ] && cp "$TMPDIR/entry" "$file"
+		if diff -u "$file" "$TMPDIR/entry" >"$TMPDIR/golden.diff"; then
+			echo "ok golden epub/$name/$(basename "$entry")"
+		else
+			echo "not ok golden epub/$name/$(basename "$entry")"
+			head -n 20 "$TMPDIR/golden.diff" | sed 's/^/#   /'
+		fi
+	done
+done

@@ -35,8 +35,9 @@ usage "unknown short option" '-Z' -Z -t tree -o "$N" "$A"
 usage "-t without its value" '-t' -o "$N" "$A" -t
 usage "-o without its value" '-o' -t tree "$A" -o
 usage "--lang without its value" '--lang' -t tree -o "$N" "$A" --lang
-usage "unknown format" 'epub' -t epub -o "$N" "$A"
+usage "unknown format" 'braille' -t braille -o "$N" "$A"
 check "usage: unknown format names the formats there are" err_has 'tree'
+check "usage: unknown format names epub" err_has 'epub'
 for f in large-print mp3 wav vtt speech nonsense; do
 	usage "format $f not built" "$f" -t "$f" -o "$N" "$A"
 done
@@ -63,8 +64,12 @@ usage "-o FILE.tree.xml with a folder input" "$N.tree.xml" \
 	-t tree -o "$N.tree.xml" "$D/in"
 usage "-o - with two inputs, one missing" '-o -' -t tree -o - "$A" "$D/gone.txt"
 # -o FILE.ext takes its format from .ext: formats not built are refused.
-usage "-o FILE.epub (format not built)" 'epub' -o "$N.epub" "$A"
+usage "-o FILE.wav (format not built)" 'wav' -o "$N.wav" "$A"
 usage "-o FILE.mp3 (format not built)" 'mp3' -o "$N.mp3" "$A"
+usage "--style that does not exist" '--style' --style nosuch -o "$N" "$A"
+usage "--style file that does not exist" 'nosuch.css' \
+	--style "$D/nosuch.css" -o "$N" "$A"
+usage "--id empty" '--id' --id '' -o "$N" "$A"
 check "usage: no sanitizer report" no_sanitizer
 
 run -t tree,tree -o - "$A"
