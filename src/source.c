@@ -176,6 +176,17 @@ source_decode(const char *raw, size_t len, struct source *out)
 	 */
 	buf_grow(&b, len);
 	for (i = 0; i < len; i += n) {
+		/* Printable ASCII, spaces and LF: copied as a run. */
+		for (n = 0; i + n < len && ((s[i + n] >= 0x20 &&
+		    s[i + n] < 0x7f) || s[i + n] == '\n' || s[i + n] == '\t');
+		    n++)
+			if (s[i + n] > 0x20)
+				any_text = true;
+		if (n > 0) {
+			buf_put(&b, s + i, n);
+			ncp += n;
+			continue;
+		}
 		if ((n = utf8_decode((const char *)s + i, len - i, &cp)) == 0) {
 			cp = s[i] >= 0x80 && s[i] <= 0x9f ?
 			    cp1252[s[i] - 0x80] : s[i];

@@ -36,6 +36,12 @@
 #define NAV_HREF	"nav.xhtml"
 #define CSS_HREF	"style.css"
 
+/*
+ * Entries smaller than this are stored: deflating them saves a few
+ * hundred bytes and costs zlib's setup, most of the time of a small book.
+ */
+#define DEFLATE_MIN	1024
+
 /* 1980-01-01, the earliest time a ZIP entry can hold. */
 #define ZIP_EPOCH	315532800
 
@@ -309,8 +315,9 @@ container_xml(struct buf *out)
 /* Add one entry with a fixed time; -1 after a message. */
 static int
 add_entry(zip_t *za, const char *name, const void *data, size_t len,
-    bool store, time_t t)
+    time_t t)
 {
+	bool		 store = len < DEFLATE_MIN;
 	zip_source_t	*src;
 	zip_int64_t	 idx;
 	struct tm	 tm;
@@ -330,7 +337,7 @@ add_entry(zip_t *za, const char *name, const void *data, size_t len,
 	ddate = (zip_uint16_t)(((tm.tm_year - 80) << 9) |
 	    ((tm.tm_mon + 1) << 5) | tm.tm_mday);
 	if (zip_set_file_compression(za, (zip_uint64_t)idx, store ?
-	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) == -1 ||
+	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 6) == -1 ||
 	    zip_file_set_dostime(za, (zip_uint64_t)idx, dtime, ddate, 0) == -1) {
 		diag(DIAG_ERROR, 0, "epub: %s: %s", name, zip_strerror(za));
 		return -1;
@@ -369,16 +376,17 @@ epub_write(const struct doc *d, const struct options *o, FILE *out)
 	}
 	zip_error_fini(&ze);
 	zip_source_keep(mem);
-	/* mimetype first and stored: reading systems sniff it there. */
-	if (add_entry(za, "mimetype", "application/epub+zip", 20, true, t) ||
+	/* mimetype first (and, being small, stored): reading systems
+	 * sniff it there. */
+	if (add_entry(za, "mimetype", "application/epub+zip", 20, t) ||
 	    add_entry(za, "META-INF/container.xml", container.data,
-	    container.len, false, t) ||
-	    add_entry(za, "EPUB/package.opf", opf.data, opf.len, false, t) ||
-	    add_entry(za, "EPUB/" NAV_HREF, nav.data, nav.len, false, t) ||
+	    container.len, t) ||
+	    add_entry(za, "EPUB/package.opf", opf.data, opf.len, t) ||
+	    add_entry(za, "EPUB/" NAV_HREF, nav.data, nav.len, t) ||
 	    add_entry(za, "EPUB/" CONTENT_HREF, content.data, content.len,
-	    false, t) ||
+	    t) ||
 	    add_entry(za, "EPUB/" CSS_HREF, o->css ? o->css : "",
-	    o->css_len, false, t)) {
+	    o->css_len, t)) {
 		zip_discard(za);
 		za = NULL;
 		goto out;
