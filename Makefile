@@ -7,6 +7,7 @@
 #   make demo       convert samples/ into out/ with the default formats
 #   make install    PREFIX=/usr/local DESTDIR= : binary, man page, styles/
 #   make fuzz       libFuzzer target (clang) in build-fuzz/
+#   make bench      lector against pandoc on the corpus, as ratios
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -49,7 +50,7 @@ LECTOR = ./lector
 TEST_ENV = LC_ALL=C TZ=UTC SOURCE_DATE_EPOCH=315532800
 
 .PHONY: all check san demo install uninstall clean deps fuzz build-all \
-	run-tests
+	bench
 
 all: deps
 	@$(MAKE) --no-print-directory ./lector
@@ -64,7 +65,10 @@ san: deps
 	@$(TEST_ENV) LECTOR=build-san/lector TESTBIN=build-san/tests \
 	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=98 \
-	    sh tests/run.sh
+	    LECTOR_SKIP_CHECKERS=1 sh tests/run.sh
+
+bench: all
+	@sh tests/bench/epub.sh
 
 demo: all
 	@rm -rf out

@@ -105,6 +105,12 @@ data_read(const char *path, size_t *len)
 	return buf_steal(&b);
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 const char *
 data_names(const char *kind, const char *suffix)
 {
@@ -112,29 +118,34 @@ data_names(const char *kind, const char *suffix)
 	const char	*dirs[4];
 	struct dirent	*de;
 	DIR		*dp;
-	char		*path;
-	size_t		 n, k, used = 0, len, slen = strlen(suffix);
+	char		*path, *found[64];
+	size_t		 n, k, i, nfound = 0, used = 0, len;
+	size_t		 slen = strlen(suffix);
 
-	names[0] = '\0';
 	n = data_dirs(dirs);
-	for (k = 0; k < n && used == 0; k++) {
+	for (k = 0; k < n && nfound == 0; k++) {
 		path = xasprintf("%s/%s", dirs[k], kind);
 		if ((dp = opendir(path)) != NULL) {
-			while ((de = readdir(dp)) != NULL) {
+			while ((de = readdir(dp)) != NULL &&
+			    nfound < NELEM(found)) {
 				len = strlen(de->d_name);
-				if (len <= slen || de->d_name[0] == '.' ||
-				    strcmp(de->d_name + len - slen, suffix))
-					continue;
-				used += (size_t)snprintf(names + used,
-				    used < sizeof(names) ? sizeof(names) -
-				    used : 0, "%s%.*s", used ? ", " : "",
-				    (int)(len - slen), de->d_name);
-				if (used >= sizeof(names))
-					break;
+				if (len > slen && de->d_name[0] != '.' &&
+				    strcmp(de->d_name + len - slen, suffix) == 0)
+					found[nfound++] = xstrndup(de->d_name,
+					    len - slen);
 			}
 			closedir(dp);
 		}
 		free(path);
+	}
+	qsort(found, nfound, sizeof(*found), cmp_str);
+	names[0] = '\0';
+	for (i = 0; i < nfound; i++) {
+		if (used < sizeof(names))
+			used += (size_t)snprintf(names + used,
+			    sizeof(names) - used, "%s%s", i ? ", " : "",
+			    found[i]);
+		free(found[i]);
 	}
 	return names[0] ? names : "none found";
 }

@@ -99,8 +99,8 @@ help(void)
 	    "Formats (-t):\n");
 	for (i = 0; i < writer_count(); i++) {
 		w = writer_at(i);
-		printf("  %-12s %s (NAME%s)%s\n", w->name, w->summary, w->ext,
-		    w->by_default ? ", default" : "");
+		printf("  %-6s NAME%-15s %s%s\n", w->name, w->ext, w->summary,
+		    w->by_default ? " [default]" : "");
 	}
 	printf("\nOutput:\n"
 	    "  -t, --to LIST          comma-separated formats\n"

@@ -150,7 +150,7 @@ out:
 const struct writer writer_tree = {
 	.name = "tree",
 	.ext = ".tree.xml",
-	.summary = "the parsed document tree as XML (for tests and debugging)",
+	.summary = "the parsed article as XML (tests, debugging)",
 	.binary = false,
 	.by_default = false,
 	.setup = NULL,
