@@ -11,17 +11,19 @@ static const struct {
 	const char	*text[LABEL__MAX];
 } table[] = {
 	{ "en", { "Contents", "Landmarks", "Start of the article",
-	    "Photo caption", "Credit", "By", "and" } },
+	    "Photo caption", "Credit", "By", "and", "Page", "of" } },
 	{ "es", { "Índice", "Puntos de referencia", "Inicio del artículo",
-	    "Pie de foto", "Crédito", "Por", "y" } },
+	    "Pie de foto", "Crédito", "Por", "y", "Página", "de" } },
 	{ "fr", { "Table des matières", "Repères", "Début de l’article",
-	    "Légende de la photo", "Crédit", "Par", "et" } },
+	    "Légende de la photo", "Crédit", "Par", "et", "Page",
+	    "sur" } },
 	{ "de", { "Inhalt", "Orientierungspunkte", "Beginn des Artikels",
-	    "Bildunterschrift", "Bildnachweis", "Von", "und" } },
+	    "Bildunterschrift", "Bildnachweis", "Von", "und", "Seite",
+	    "von" } },
 	{ "it", { "Indice", "Punti di riferimento", "Inizio dell’articolo",
-	    "Didascalia", "Crediti", "Di", "e" } },
+	    "Didascalia", "Crediti", "Di", "e", "Pagina", "di" } },
 	{ "pt", { "Índice", "Pontos de referência", "Início do artigo",
-	    "Legenda da foto", "Crédito", "Por", "e" } },
+	    "Legenda da foto", "Crédito", "Por", "e", "Página", "de" } },
 };
 
 struct label_text

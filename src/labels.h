@@ -18,6 +18,8 @@ enum label {
 	LABEL_CREDIT,		/* "Credit" */
 	LABEL_BY,		/* "By" before author names */
 	LABEL_AND,		/* "and" between the last two names */
+	LABEL_PAGE,		/* "Page" 3 of 7 */
+	LABEL_OF,		/* Page 3 "of" 7 */
 	LABEL__MAX
 };
 

@@ -39,6 +39,10 @@ enum {
 	OPT_STOP,
 	OPT_STYLE,
 	OPT_ID,
+	OPT_LAYOUT,
+	OPT_WIDTH,
+	OPT_PAGE_LINES,
+	OPT_ASCII,
 };
 
 static const struct option long_opts[] = {
@@ -50,6 +54,10 @@ static const struct option long_opts[] = {
 	{ "date",		required_argument,	NULL, OPT_DATE },
 	{ "style",		required_argument,	NULL, OPT_STYLE },
 	{ "id",			required_argument,	NULL, OPT_ID },
+	{ "layout",		required_argument,	NULL, OPT_LAYOUT },
+	{ "width",		required_argument,	NULL, OPT_WIDTH },
+	{ "page-lines",		required_argument,	NULL, OPT_PAGE_LINES },
+	{ "ascii",		no_argument,		NULL, OPT_ASCII },
 	{ "jobs",		required_argument,	NULL, 'j' },
 	{ "report",		required_argument,	NULL, OPT_REPORT },
 	{ "files-from",		required_argument,	NULL, OPT_FILES_FROM },
@@ -111,6 +119,13 @@ help(void)
 	    "      --style NAME|FILE.css  stylesheet: %s\n"
 	    "      --id ID            the book identifier (default: derived "
 	    "from the content)\n"
+	    "\nLarge print:\n"
+	    "      --layout NAME|FILE page profile: %s\n"
+	    "      --width N          columns (20 to 400)\n"
+	    "      --page-lines N     lines a page, page number included "
+	    "(0: no pages)\n"
+	    "      --ascii            ASCII punctuation and letters, for old "
+	    "printers\n"
 	    "\nMetadata (override what the text says):\n"
 	    "      --title TEXT       --author NAME (repeatable)\n"
 	    "      --lang TAG         BCP 47, e.g. en, es, pt-BR\n"
@@ -133,7 +148,7 @@ help(void)
 	    "  -h, --help             -V, --version\n"
 	    "\nExit status: 0 all converted, 1 some inputs failed (the others "
 	    "were\nconverted), 2 bad usage (nothing done).\n",
-	    data_names("epub", ".css"));
+	    data_names("epub", ".css"), data_names("large-print", ".conf"));
 }
 
 /* A whole number in [min, max], or a usage error naming the option. */
@@ -319,6 +334,21 @@ main(int argc, char *argv[])
 			break;
 		case OPT_STYLE:
 			o.style = optarg;
+			break;
+		case OPT_LAYOUT:
+			o.layout = optarg;
+			break;
+		case OPT_WIDTH:
+			o.lp_width = (unsigned)number("--width", optarg, 20,
+			    400, false);
+			break;
+		case OPT_PAGE_LINES:
+			o.lp_page_lines = (unsigned)number("--page-lines",
+			    optarg, 0, 10000, false);
+			o.lp_has_page_lines = true;
+			break;
+		case OPT_ASCII:
+			o.lp_ascii = true;
 			break;
 		case OPT_ID:
 			if (*optarg == '\0')

@@ -6,6 +6,23 @@
 
 #include <time.h>
 
+/* A large-print page profile (styles/large-print/NAME.conf). */
+enum page_number {
+	PAGE_NUMBER_BOTTOM,
+	PAGE_NUMBER_TOP,
+	PAGE_NUMBER_NONE,
+};
+
+struct lp_profile {
+	unsigned	 width;		/* columns */
+	unsigned	 page_lines;	/* lines a page, number included; 0 */
+	unsigned	 line_spacing;	/* 1 or 2 */
+	enum page_number page_number;
+	bool		 form_feed;	/* between pages */
+	bool		 running_header;	/* the title atop each page */
+	bool		 ascii;		/* ASCII punctuation and letters */
+};
+
 /*
  * What the command line asked for, filled by main.c and read (never
  * changed) by the reader, the batch runner and the writers.  Strings are
@@ -26,6 +43,12 @@ struct options {
 	const char	*style;		/* --style NAME|FILE.css */
 	char		*css;		/* the stylesheet, loaded by setup */
 	size_t		 css_len;	/* bytes in css */
+	const char	*layout;	/* --layout NAME|FILE */
+	unsigned	 lp_width;	/* --width, 0: the profile's */
+	bool		 lp_has_page_lines;	/* --page-lines given */
+	unsigned	 lp_page_lines;	/* ... as this */
+	bool		 lp_ascii;	/* --ascii */
+	struct lp_profile lp;		/* loaded by setup */
 
 	/* Batch. */
 	unsigned	 jobs;		/* worker processes, >= 1 */

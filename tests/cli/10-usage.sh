@@ -38,7 +38,7 @@ usage "--lang without its value" '--lang' -t tree -o "$N" "$A" --lang
 usage "unknown format" 'braille' -t braille -o "$N" "$A"
 check "usage: unknown format names the formats there are" err_has 'tree'
 check "usage: unknown format names epub" err_has 'epub'
-for f in large-print mp3 wav vtt speech nonsense; do
+for f in mp3 wav vtt speech nonsense; do
 	usage "format $f not built" "$f" -t "$f" -o "$N" "$A"
 done
 usage "unknown format in a list" 'mp3' -t tree,mp3 -o "$N" "$A"
@@ -70,6 +70,21 @@ usage "--style that does not exist" '--style' --style nosuch -o "$N" "$A"
 usage "--style file that does not exist" 'nosuch.css' \
 	--style "$D/nosuch.css" -o "$N" "$A"
 usage "--id empty" '--id' --id '' -o "$N" "$A"
+usage "--layout that does not exist" '--layout' --layout 99pt -o "$N" "$A"
+usage "--width too small" '--width' --width 5 -o "$N" "$A"
+usage "--page-lines abc" '--page-lines' --page-lines abc -o "$N" "$A"
+usage "--page-lines too few" 'lines a page' --page-lines 3 -t large-print \
+	-o "$N" "$A"
+printf 'width = 40\ncolour = red\n' >"$D/in/bad.conf"
+usage "layout with an unknown key" 'bad.conf:2' --layout "$D/in/bad.conf" \
+	-t large-print -o "$N" "$A"
+printf 'width = 40\npage-number = middle\n' >"$D/in/bad.conf"
+usage "layout with a bad value" 'bad.conf:2' --layout "$D/in/bad.conf" \
+	-t large-print -o "$N" "$A"
+printf 'width 40\n' >"$D/in/bad.conf"
+usage "layout line without =" 'bad.conf:1' --layout "$D/in/bad.conf" \
+	-t large-print -o "$N" "$A"
+rm -f "$D/in/bad.conf"
 check "usage: no sanitizer report" no_sanitizer
 
 run -t tree,tree -o - "$A"
