@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# Golden tests of the reader: `lector -t tree` on every input against its
-# .tree file.
+# Golden tests: `lector -t tree` on every input against its .tree file
+# (extra arguments may pick another format: the last -t wins), the
+# unpacked EPUB of two samples, and large print at two profiles.
 #   tests/golden/shapes/NAME.txt   reader edge cases (NAME.opts: extra
 #                                  arguments, one a line)
 #   tests/golden/samples/NAME.tree for samples/NAME.txt
@@ -109,5 +110,15 @@ for name in flood-sections mercado-es; do
 			echo "not ok golden epub/$name/$(basename "$entry")"
 			head -n 20 "$TMPDIR/golden.diff" | sed 's/^/#   /'
 		fi
+	done
+done
+
+# Large print: two samples at two profiles.
+mkdir -p tests/golden/large-print
+for name in flood-sections harbour-caption; do
+	for layout in 18pt 24pt; do
+		golden "large-print/$name.$layout" "samples/$name.txt" \
+		    "tests/golden/large-print/$name.$layout" -t large-print \
+		    --layout "$layout"
 	done
 done

@@ -6,7 +6,8 @@
  *   - no line is wider than WIDTH display columns;
  *   - with PAGE-LINES > 0: every page is exactly PAGE-LINES lines, ends
  *     with a blank line and "Page I of N" (in the article's language),
- *     and pages after the first start with a form feed;
+ *     pages after the first start with a form feed, and no page ends
+ *     with a heading;
  *   - the words of the layout are the words of the article's tree, in
  *     order (case aside, for the lead-in), with the labels lector adds
  *     ("Photo caption", "Credit", "By") and list numbers where they go,
@@ -276,6 +277,19 @@ main(int argc, char *argv[])
 				printf("#   page %zu does not end with a blank "
 				    "line and '%s', or its form feed is "
 				    "wrong\n", k + 1, pageline.data);
+				bad_page++;
+			}
+		}
+		/* A heading (text over a rule) is never last on a page. */
+		for (k = 0; k < npages && bad_page == 0; k++) {
+			size_t	 last = (k + 1) * page_lines - 2;
+
+			while (last > k * page_lines && lines[last][0] == '\0')
+				last--;
+			s = lines[last] + (lines[last][0] == '\f');
+			if (*s != '\0' && strspn(s, "-=") == strlen(s)) {
+				printf("#   page %zu ends with a heading\n",
+				    k + 1);
 				bad_page++;
 			}
 		}

@@ -1,0 +1,112 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# The large-print writer: for every sample, shape, the seed and the
+# corpus, with every profile, no line wider than the profile, every page
+# exactly its length with its number, no heading last on a page, and the
+# article's words in order (tests/tools/lpcheck.c); then the options,
+# ASCII, custom profiles and reproducibility.
+. tests/cli/lib.sh
+
+D=$TMPDIR/70-large-print
+mkdir -p "$D"
+C=$TESTBIN/lpcheck
+SEED=$SHARED/seed/caravan-editorial.txt
+
+# has FILE PATTERN: a line of FILE, form feeds aside, matches.
+has() { tr -d '\f' <"$1" | grep -q -- "$2"; }
+
+set -- samples/*.txt tests/golden/shapes/*.txt
+[ -f "$SEED" ] && set -- "$@" "$SEED"
+[ -d "$SHARED/corpus/bbc" ] && set -- "$@" "$SHARED"/corpus/bbc/*.txt
+for profile in 16pt:46:27 18pt:40:24 24pt:30:18 screen:40:0; do
+	name=${profile%%:*}
+	rest=${profile#*:}
+	width=${rest%%:*}
+	lines=${rest#*:}
+	for in in "$@"; do
+		out=$D/$(basename "$in" .txt).$name.txt
+		"$LECTOR" -q -t large-print --layout "$name" -o "$out" "$in" ||
+			echo "not ok large-print $name $in: lector failed"
+		"$C" "$width" "$lines" "$in" "$out" | sed "s|lpcheck |lpcheck $name |"
+	done
+done
+
+# The default profile is 18pt; the options override the profile.
+run -q -t large-print -o "$D/default.txt" "$SEED"
+check "large-print: default is 18pt" cmp -s "$D/default.txt" \
+	"$D/caravan-editorial.18pt.txt"
+run -q -t large-print --width 60 --page-lines 30 -o "$D/wide.txt" "$SEED"
+"$C" 60 30 "$SEED" "$D/wide.txt" | sed 's|lpcheck |lpcheck --width 60 --page-lines 30 |'
+run -q -t large-print --layout 24pt --page-lines 0 -o "$D/nopages.txt" "$SEED"
+check "large-print: --page-lines 0 has no page numbers" \
+	[ -z "$(grep -e 'Page [0-9]' -e "$(printf '\f')" "$D/nopages.txt")" ]
+
+# Screen: no form feeds, no numbers.
+check "large-print: screen has no form feed" \
+	[ -z "$(tr -cd '\f' <"$D/caravan-editorial.screen.txt")" ]
+
+# The seed: caption labelled, credit on its own, lead-in not in capitals.
+S=$D/caravan-editorial.18pt.txt
+check "large-print: caption labelled" has "$S" '^Photo caption: Honduran'
+check "large-print: credit labelled" has "$S" '^Credit: Johan'
+check "large-print: lead-in in sentence case" has "$S" '^With each passing'
+check "large-print: no block of capitals" [ -z "$(grep 'WITH EACH' "$S")" ]
+
+# Spanish labels; lists with markers and hanging indent.
+check "large-print: Spanish page numbers" \
+	has "$D/mercado-es.18pt.txt" '^Página 1 de '
+F=$D/flood-sections.18pt.txt
+check "large-print: bullets" has "$F" '^• Flooded basements'
+check "large-print: hanging indent" has "$F" '^  more than 600 homes'
+check "large-print: numbered items" has "$F" '^1\. Photograph all damage'
+check "large-print: quote indented" has "$F" '^  We planned for a'
+check "large-print: heading rule" has "$F" '^-------------$'
+
+# ASCII: punctuation and letters, nothing dropped.
+run -q -t large-print --ascii -o "$D/ascii.txt" "$SEED"
+check "large-print --ascii: the seed is pure ASCII" \
+	[ -z "$(LC_ALL=C grep -n '[^ -~]' "$D/ascii.txt" | grep -v "$(printf '\f')")" ]
+check "large-print --ascii: dashes" has "$D/ascii.txt" 'the problem --'
+check "large-print --ascii: quotes" has "$D/ascii.txt" "Trump's"
+run -q -t large-print --ascii -o "$D/ascii-festival.txt" samples/festival-wide.txt
+check "large-print --ascii: accents stripped" has "$D/ascii-festival.txt" 'festival cafe'
+check "large-print --ascii: CJK kept, not dropped" \
+	has "$D/ascii-festival.txt" '月光落在旧桥上'
+# (Words change in ASCII: only widths and pages are checked.)
+"$C" 40 24 samples/festival-wide.txt "$D/ascii-festival.txt" |
+	grep -v ': word' | sed 's|lpcheck |lpcheck --ascii |'
+
+# A profile of one's own: running header, numbers on top, double spacing.
+cat >"$D/mine.conf" <<'CONF'
+# test profile
+width = 36
+page-lines = 30
+line-spacing = 2
+page-number = top
+form-feed = no
+running-header = yes
+CONF
+run -q -t large-print --layout "$D/mine.conf" -o "$D/mine.txt" samples/library-byline.txt
+check "large-print: own profile" status_is 0
+check "large-print: running header on every page" \
+	[ "$(grep -c '^Small-Town Library Reinvents Itself…$' "$D/mine.txt")" -eq \
+	  "$(grep -c '^Page [0-9]* of' "$D/mine.txt")" ]
+check "large-print: own profile pages are 30 lines" \
+	[ $(( $(wc -l <"$D/mine.txt") % 30 )) -eq 0 ]
+check "large-print: page number on top" \
+	[ "$(sed -n 2p "$D/mine.txt")" = "Page 1 of $(grep -c '^Page [0-9]* of' "$D/mine.txt")" ]
+check "large-print: double spacing" [ -z "$(grep -v -e '^Small-Town' \
+	-e '^Page [0-9]' "$D/mine.txt" |
+	awk 'prev != "" && $0 != "" { print; exit } { prev = $0 }')" ]
+check "large-print: no width over 36" \
+	[ -z "$(awk 'length($0) > 36 * 3' "$D/mine.txt")" ]
+
+# A word wider than the line is the only thing broken, with a marker.
+printf 'Long Words\n\nThe word Pneumonoultramicroscopicsilicovolcanoconiosis is long.\n' >"$D/long.txt"
+run -q -t large-print --layout 24pt -o "$D/long.lp" "$D/long.txt"
+check "large-print: a long word is broken with a marker" has "$D/long.lp" '→$'
+"$C" 30 18 "$D/long.txt" "$D/long.lp" | sed 's|lpcheck |lpcheck long word |'
+
+# Same bytes twice.
+run -q -t large-print -o "$D/again.txt" "$SEED"
+check "large-print: two runs, same bytes" cmp -s "$D/again.txt" "$D/default.txt"
