@@ -115,10 +115,10 @@ done
 
 # Large print: two samples at two profiles.
 mkdir -p tests/golden/large-print
-for name in flood-sections harbour-caption; do
-	for layout in 18pt 24pt; do
-		golden "large-print/$name.$layout" "samples/$name.txt" \
-		    "tests/golden/large-print/$name.$layout" -t large-print \
-		    --layout "$layout"
+for sample in flood-sections harbour-caption; do
+	for lay in 18pt 24pt; do
+		golden "large-print/$sample.$lay" "samples/$sample.txt" \
+		    "tests/golden/large-print/$sample.$lay" -t large-print \
+		    --layout "$lay"
 	done
 done
