@@ -69,6 +69,7 @@ san: deps
 
 bench: all
 	@sh tests/bench/epub.sh
+	@sh tests/bench/large-print.sh
 
 demo: all
 	@rm -rf out
