@@ -28,6 +28,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FILE			*null;
 	size_t			 i;
 
+	static bool		 ready;
+
+	if (!ready) {
+		/* What main() does: each writer loads its defaults. */
+		for (i = 0; i < writer_count(); i++)
+			if (writer_at(i)->setup != NULL &&
+			    writer_at(i)->setup(&opts) == -1)
+				abort();
+		ready = true;
+	}
 	diag_set_verbosity(-2);
 	diag_reset("fuzz");
 	if (source_decode((const char *)data, size, &src) == -1)
