@@ -119,21 +119,6 @@ last_cp(const char *s, size_t len, size_t *off)
 	return cp;
 }
 
-static bool
-is_closer(int32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-	    cp == 0x2019 || cp == 0x201d || cp == 0xbb || cp == 0x203a;
-}
-
-static bool
-is_opener(int32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
-	    cp == 0x2018 || cp == 0x201c || cp == 0xab || cp == 0x2039 ||
-	    cp == 0xbf || cp == 0xa1;
-}
-
 /* Whether s ends a sentence or a clause that leads on (a colon). */
 static bool
 ends_terminal(const char *s, size_t len)
@@ -143,7 +128,7 @@ ends_terminal(const char *s, size_t len)
 
 	for (;;) {
 		cp = last_cp(s, len, &off);
-		if (!is_closer(cp) || off == 0)
+		if (!text_is_closer(cp) || off == 0)
 			break;
 		len = off;
 	}
@@ -174,7 +159,7 @@ first_alnum(const char *s, size_t len)
 		n = utf8_next(s + i, len - i, &cp);
 		if (text_is_letter(cp) || text_is_digit(cp))
 			return cp;
-		if (!is_opener(cp) && cp != 0x2014 && cp != 0x2013)
+		if (!text_is_opener(cp) && cp != 0x2014 && cp != 0x2013)
 			return 0;
 	}
 	return 0;
@@ -996,7 +981,7 @@ url_len(const char *s, size_t len)
 		size_t	 off;
 		int32_t	 cp = last_cp(s, i, &off);
 
-		if (!is_closer(cp) && !text_is_punct(cp))
+		if (!text_is_closer(cp) && !text_is_punct(cp))
 			break;
 		i = off;
 	}
@@ -1022,7 +1007,7 @@ emphasis_at(const char *s, size_t len, size_t pos, size_t *width,
 	if (pos > 0) {
 		before = last_cp(s, pos, &off);
 		if (!text_is_space(before) && !text_is_punct(before) &&
-		    !is_opener(before))
+		    !text_is_opener(before))
 			return false;
 		if (before == c)
 			return false;
@@ -1287,7 +1272,7 @@ sentence_title(struct parser *p, const struct node *block)
 {
 	const struct node *k;
 	struct buf	*b = &p->tmp;
-	size_t		 i, n, end, word = 0, cut = 0, cols = 0;
+	size_t		 i, n, end, cut = 0, cols = 0;
 	int32_t		 cp;
 
 	buf_reset(b);
@@ -1302,23 +1287,8 @@ sentence_title(struct parser *p, const struct node *block)
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		b->len--;
 
-	/* The end of the first sentence. */
-	for (end = 0; end < b->len; end += n) {
-		n = utf8_next(b->data + end, b->len - end, &cp);
-		if (cp == ' ')
-			word = end + 1;
-		if ((cp != '.' && cp != '!' && cp != '?') ||
-		    end + n + 1 >= b->len || b->data[end + n] != ' ')
-			continue;
-		if (cp == '.' && (end - word <= 2 ||
-		    memchr(b->data + word, '.', end - word) != NULL))
-			continue;
-		cp = first_cp(b->data + end + n + 1, b->len - end - n - 1);
-		if (text_is_upper(cp) || is_opener(cp) || text_is_digit(cp))
-			break;
-	}
-	if (end < b->len && b->data[end] != '.')
-		end++;
+	/* The end of the first sentence, without a final full stop. */
+	end = text_sentence_end(b->data, b->len, 0);
 	/* Cut a long sentence at the last space that fits. */
 	for (i = 0; i < end; i += n) {
 		n = utf8_next(b->data + i, end - i, &cp);

@@ -171,3 +171,85 @@ text_sentence_case(struct buf *b, const char *s, size_t len)
 			first = false;
 	}
 }
+
+bool
+text_is_opener(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
+	    cp == 0x2018 || cp == 0x201c || cp == 0xab || cp == 0x2039 ||
+	    cp == 0xbf || cp == 0xa1;
+}
+
+bool
+text_is_closer(int32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+	    cp == 0x2019 || cp == 0x201d || cp == 0xbb || cp == 0x203a;
+}
+
+/* Titles and other abbreviations a full stop does not end a sentence on. */
+static const char *const abbreviations[] = {
+	"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov",
+	"Lt", "Col", "Capt", "Sgt", "Jr", "Sr", "Rev", "Hon", "No", "vs",
+	"etc", "Inc", "Ltd", "Co", "Corp", "Mt", "Ave", "Jan", "Feb", "Mar",
+	"Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+	"Sra", "Sr", "Dra", "Av",
+};
+
+static bool
+is_abbreviation(const char *w, size_t len)
+{
+	size_t	 k;
+
+	/* "U.S", "a.m", one or two letters: "A", "Ph" */
+	if (len <= 2 || memchr(w, '.', len) != NULL)
+		return true;
+	for (k = 0; k < NELEM(abbreviations); k++)
+		if (strlen(abbreviations[k]) == len &&
+		    memcmp(abbreviations[k], w, len) == 0)
+			return true;
+	return false;
+}
+
+size_t
+text_sentence_end(const char *s, size_t len, size_t pos)
+{
+	size_t	 i, n, end, word = pos;
+	int32_t	 cp, next;
+
+	for (i = pos; i < len; i += n) {
+		n = utf8_next(s + i, len - i, &cp);
+		if (cp == ' ') {
+			word = i + 1;
+			continue;
+		}
+		if (cp != '.' && cp != '!' && cp != '?' && cp != 0x2026)
+			continue;
+		/* Closing quotes belong to the sentence. */
+		for (end = i + n; end < len; end += n) {
+			n = utf8_next(s + end, len - end, &next);
+			if (!text_is_closer(next) && next != '.' &&
+			    next != '!' && next != '?')
+				break;
+		}
+		if (end >= len)
+			return len;
+		if (s[end] != ' ' || end + 1 >= len) {
+			n = 1;
+			continue;
+		}
+		next = 0;
+		utf8_next(s + end + 1, len - end - 1, &next);
+		if (!text_is_upper(next) && !text_is_digit(next) &&
+		    !text_is_opener(next)) {
+			n = 1;
+			continue;
+		}
+		if (cp == '.' && is_abbreviation(s + word, i - word)) {
+			n = 1;
+			continue;
+		}
+		return end;
+	}
+	return len;
+}

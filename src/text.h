@@ -39,6 +39,10 @@ bool	 text_is_digit(int32_t cp);	/* Nd */
 bool	 text_is_space(int32_t cp);	/* Zs, tab */
 bool	 text_is_punct(int32_t cp);	/* P* */
 
+/* Quotes and brackets that open or close a phrase (ASCII and curly). */
+bool	 text_is_opener(int32_t cp);
+bool	 text_is_closer(int32_t cp);
+
 /* Simple (one code point) case mappings. */
 int32_t	 text_tolower(int32_t cp);
 int32_t	 text_toupper(int32_t cp);
@@ -51,5 +55,14 @@ struct buf;
  * lead-ins, which screen readers would spell out letter by letter.
  */
 void	 text_sentence_case(struct buf *, const char *s, size_t len);
+
+/*
+ * The end of the sentence that starts at pos in len bytes of s: the
+ * offset just past its final punctuation (and any closing quotes), or
+ * len.  A sentence ends at . ! ? or … followed by a space and a capital,
+ * a digit or an opening quote; a full stop after an abbreviation ("Mr.",
+ * "U.S.", a word of one or two letters) does not end one.
+ */
+size_t	 text_sentence_end(const char *s, size_t len, size_t pos);
 
 #endif /* TEXT_H */

@@ -92,10 +92,31 @@ test_text(void)
 	CHECK(text_tolower(0xc9) == 0xe9, "lower-case E acute");
 }
 
+static void
+test_sentences(void)
+{
+	const char	*s = "Mr. Smith met Dr. Jones in the U.S. today. "
+	    "\xe2\x80\x9cWhy?\xe2\x80\x9d he asked. 3 more came! "
+	    "it ended. ok";
+	size_t		 len = strlen(s), e;
+
+	e = text_sentence_end(s, len, 0);
+	CHECK(e == 42, "abbreviations do not end a sentence (%zu)", e);
+	e = text_sentence_end(s, len, 43);
+	CHECK(e == 63, "a quoted question and lower case go on (%zu)", e);
+	e = text_sentence_end(s, len, 64);
+	CHECK(e == 76, "a digit starts a sentence (%zu)", e);
+	e = text_sentence_end(s, len, 77);
+	CHECK(e == len, "lower case does not start one (%zu)", e);
+	e = text_sentence_end("He said \"No.\" Then left.", 25, 0);
+	CHECK(e == 14, "closing quote after the full stop (%zu)", e);
+}
+
 int
 main(void)
 {
 	test_decode();
+	test_sentences();
 	test_put();
 	test_text();
 	return harness_done();
