@@ -190,7 +190,7 @@ text_is_closer(int32_t cp)
 /* Titles and other abbreviations a full stop does not end a sentence on. */
 static const char *const abbreviations[] = {
 	"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov",
-	"Lt", "Col", "Capt", "Sgt", "Jr", "Sr", "Rev", "Hon", "No", "vs",
+	"Lt", "Col", "Capt", "Sgt", "Jr", "Sr", "Rev", "Hon", "vs",
 	"etc", "Inc", "Ltd", "Co", "Corp", "Mt", "Ave", "Jan", "Feb", "Mar",
 	"Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 	"Sra", "Sr", "Dra", "Av",
