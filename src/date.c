@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "date.h"
 
 /* Month names, English and Spanish; the index mod 12 is the month. */
@@ -158,4 +159,27 @@ date_iso(const struct date *d, char *buf, size_t bufsz)
 	else
 		snprintf(buf, bufsz, "%04d-%02d-%02d", d->year, d->month,
 		    d->day);
+}
+
+bool
+date_spoken(const struct date *d, const char *lang, struct buf *b)
+{
+	const char	*month;
+
+	if (d->month == 0 || (strncmp(lang, "en", 2) != 0 &&
+	    strncmp(lang, "es", 2) != 0) || (lang[2] != '\0' &&
+	    lang[2] != '-'))
+		return false;
+	if (lang[1] == 'n') {
+		month = months[d->month - 1];
+		buf_printf(b, "%c%s", month[0] - 32, month + 1);
+		if (d->day != 0)
+			buf_printf(b, " %d,", d->day);
+		buf_printf(b, " %d", d->year);
+	} else {
+		if (d->day != 0)
+			buf_printf(b, "%d de ", d->day);
+		buf_printf(b, "%s de %d", months[24 + d->month - 1], d->year);
+	}
+	return true;
 }

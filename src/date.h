@@ -26,4 +26,13 @@ bool	 date_parse(const char *s, size_t len, struct date *out);
  */
 void	 date_iso(const struct date *, char *buf, size_t bufsz);
 
+struct buf;
+
+/*
+ * The date as it is said in language lang: "March 14, 2026" (English),
+ * "14 de marzo de 2026" (Spanish).  Returns false, writing nothing, for
+ * a language it does not know.
+ */
+bool	 date_spoken(const struct date *, const char *lang, struct buf *);
+
 #endif /* DATE_H */

@@ -11,19 +11,23 @@ static const struct {
 	const char	*text[LABEL__MAX];
 } table[] = {
 	{ "en", { "Contents", "Landmarks", "Start of the article",
-	    "Photo caption", "Credit", "By", "and", "Page", "of" } },
+	    "Photo caption", "Credit", "By", "and", "Page", "of", "Quote",
+	    "End quote", "Photo credit" } },
 	{ "es", { "Índice", "Puntos de referencia", "Inicio del artículo",
-	    "Pie de foto", "Crédito", "Por", "y", "Página", "de" } },
+	    "Pie de foto", "Crédito", "Por", "y", "Página", "de", "Cita",
+	    "Fin de la cita", "Crédito de la foto" } },
 	{ "fr", { "Table des matières", "Repères", "Début de l’article",
 	    "Légende de la photo", "Crédit", "Par", "et", "Page",
-	    "sur" } },
+	    "sur", "Citation", "Fin de citation", "Crédit photo" } },
 	{ "de", { "Inhalt", "Orientierungspunkte", "Beginn des Artikels",
 	    "Bildunterschrift", "Bildnachweis", "Von", "und", "Seite",
-	    "von" } },
+	    "von", "Zitat", "Zitatende", "Bildnachweis" } },
 	{ "it", { "Indice", "Punti di riferimento", "Inizio dell’articolo",
-	    "Didascalia", "Crediti", "Di", "e", "Pagina", "di" } },
+	    "Didascalia", "Crediti", "Di", "e", "Pagina", "di",
+	    "Citazione", "Fine della citazione", "Crediti fotografici" } },
 	{ "pt", { "Índice", "Pontos de referência", "Início do artigo",
-	    "Legenda da foto", "Crédito", "Por", "e", "Página", "de" } },
+	    "Legenda da foto", "Crédito", "Por", "e", "Página", "de",
+	    "Citação", "Fim da citação", "Crédito da foto" } },
 };
 
 struct label_text

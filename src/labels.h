@@ -20,6 +20,9 @@ enum label {
 	LABEL_AND,		/* "and" between the last two names */
 	LABEL_PAGE,		/* "Page" 3 of 7 */
 	LABEL_OF,		/* Page 3 "of" 7 */
+	LABEL_QUOTE,		/* spoken before a block quote */
+	LABEL_END_QUOTE,	/* ... and after it */
+	LABEL_PHOTO_CREDIT,	/* spoken before a credit */
 	LABEL__MAX
 };
 

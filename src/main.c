@@ -43,6 +43,10 @@ enum {
 	OPT_WIDTH,
 	OPT_PAGE_LINES,
 	OPT_ASCII,
+	OPT_SPEECH,
+	OPT_VOICE,
+	OPT_RATE,
+	OPT_PITCH,
 };
 
 static const struct option long_opts[] = {
@@ -58,6 +62,10 @@ static const struct option long_opts[] = {
 	{ "width",		required_argument,	NULL, OPT_WIDTH },
 	{ "page-lines",		required_argument,	NULL, OPT_PAGE_LINES },
 	{ "ascii",		no_argument,		NULL, OPT_ASCII },
+	{ "speech",		required_argument,	NULL, OPT_SPEECH },
+	{ "voice",		required_argument,	NULL, OPT_VOICE },
+	{ "rate",		required_argument,	NULL, OPT_RATE },
+	{ "pitch",		required_argument,	NULL, OPT_PITCH },
 	{ "jobs",		required_argument,	NULL, 'j' },
 	{ "report",		required_argument,	NULL, OPT_REPORT },
 	{ "files-from",		required_argument,	NULL, OPT_FILES_FROM },
@@ -126,6 +134,12 @@ help(void)
 	    "(0: no pages)\n"
 	    "      --ascii            ASCII punctuation and letters, for old "
 	    "printers\n"
+	    "\nSpeech:\n"
+	    "      --speech NAME|FILE speech profile: %s\n"
+	    "      --voice NAME       espeak-ng voice (default: from the "
+	    "language)\n"
+	    "      --rate WPM         words a minute (80 to 450)\n"
+	    "      --pitch N          0 to 100 (50 normal)\n"
 	    "\nMetadata (override what the text says):\n"
 	    "      --title TEXT       --author NAME (repeatable)\n"
 	    "      --lang TAG         BCP 47, e.g. en, es, pt-BR\n"
@@ -148,7 +162,8 @@ help(void)
 	    "  -h, --help             -V, --version\n"
 	    "\nExit status: 0 all converted, 1 some inputs failed (the others "
 	    "were\nconverted), 2 bad usage (nothing done).\n",
-	    data_names("epub", ".css"), data_names("large-print", ".conf"));
+	    data_names("epub", ".css"), data_names("large-print", ".conf"),
+	    data_names("speech", ".conf"));
 }
 
 /* A whole number in [min, max], or a usage error naming the option. */
@@ -349,6 +364,24 @@ main(int argc, char *argv[])
 			break;
 		case OPT_ASCII:
 			o.lp_ascii = true;
+			break;
+		case OPT_SPEECH:
+			o.speech = optarg;
+			break;
+		case OPT_VOICE:
+			if (*optarg == '\0' || strlen(optarg) >= 64)
+				usage_error("--voice: '%s' is not a voice name",
+				    optarg);
+			o.voice = optarg;
+			break;
+		case OPT_RATE:
+			o.rate = (unsigned)number("--rate", optarg, 80, 450,
+			    false);
+			break;
+		case OPT_PITCH:
+			o.pitch = (unsigned)number("--pitch", optarg, 0, 100,
+			    false);
+			o.has_pitch = true;
 			break;
 		case OPT_ID:
 			if (*optarg == '\0')

@@ -23,6 +23,21 @@ struct lp_profile {
 	bool		 ascii;		/* ASCII punctuation and letters */
 };
 
+/* A speech profile (styles/speech/NAME.conf); pauses in milliseconds. */
+struct speech_profile {
+	unsigned	 rate;		/* words a minute, 80..450 */
+	unsigned	 pitch;		/* 0..100, 50 normal */
+	char		 voice[64];	/* espeak-ng voice; "": from language */
+	unsigned	 pause_sentence;
+	unsigned	 pause_paragraph;
+	unsigned	 pause_heading;	/* before a heading */
+	unsigned	 pause_title;	/* after the title block */
+	unsigned	 pause_item;
+	unsigned	 pause_break;	/* a scene break */
+	unsigned	 pause_caption;	/* after a caption */
+	bool		 speak_labels;	/* "Photo caption.", "Quote." */
+};
+
 /*
  * What the command line asked for, filled by main.c and read (never
  * changed) by the reader, the batch runner and the writers.  Strings are
@@ -49,6 +64,13 @@ struct options {
 	unsigned	 lp_page_lines;	/* ... as this */
 	bool		 lp_ascii;	/* --ascii */
 	struct lp_profile lp;		/* loaded by setup */
+	const char	*speech;	/* --speech NAME|FILE */
+	const char	*voice;		/* --voice */
+	unsigned	 rate;		/* --rate, 0: the profile's */
+	bool		 has_pitch;	/* --pitch given */
+	unsigned	 pitch;		/* ... as this */
+	bool		 speech_ready;	/* sp loaded */
+	struct speech_profile sp;	/* loaded by setup */
 
 	/* Batch. */
 	unsigned	 jobs;		/* worker processes, >= 1 */

@@ -201,8 +201,10 @@ is_abbreviation(const char *w, size_t len)
 {
 	size_t	 k;
 
-	/* "U.S", "a.m", one or two letters: "A", "Ph" */
-	if (len <= 2 || memchr(w, '.', len) != NULL)
+	/* "U.S", "a.m", one or two letters: "A", "Ph"; not "2" */
+	if (memchr(w, '.', len) != NULL || (len > 0 && len <= 2 &&
+	    !(w[0] >= '0' && w[0] <= '9') &&
+	    !(w[len - 1] >= '0' && w[len - 1] <= '9')))
 		return true;
 	for (k = 0; k < NELEM(abbreviations); k++)
 		if (strlen(abbreviations[k]) == len &&

@@ -38,7 +38,7 @@ usage "--lang without its value" '--lang' -t tree -o "$N" "$A" --lang
 usage "unknown format" 'braille' -t braille -o "$N" "$A"
 check "usage: unknown format names the formats there are" err_has 'tree'
 check "usage: unknown format names epub" err_has 'epub'
-for f in mp3 wav vtt speech nonsense; do
+for f in mp3 wav vtt nonsense; do
 	usage "format $f not built" "$f" -t "$f" -o "$N" "$A"
 done
 usage "unknown format in a list" 'mp3' -t tree,mp3 -o "$N" "$A"

@@ -1,0 +1,792 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The tree as utterances: what a listener hears, in order, with the
+ * silences and chapters between, and the text fixed where espeak-ng
+ * misreads news copy.  Nothing here makes sound; synth.c does.
+ *
+ * Fixes, each found by reading espeak-ng's phonemes (espeak-ng -x) for
+ * the seed and the corpus:
+ *  - "$300 million" is read "dollar three hundred million": amounts are
+ *    put in spoken order, "300 million dollars" (also £ and €);
+ *  - "5.7bn" is read "five point seven b n": "bn" is "billion";
+ *  - a no-break space after "U.S." makes "U dot S dot": every Unicode
+ *    space becomes a plain one;
+ *  - "Emerg[enc]y" is read in three broken pieces: editorial brackets
+ *    inside a word are dropped;
+ *  - "Johan Ordonez/AFP/Getty Images" is read with "slash" twice, and a
+ *    lone "AFP" between commas as a word: a credit's parts become a
+ *    spoken list, "Johan Ordonez, AFP and Getty Images";
+ *  - "2026-02-03" is read digit group by digit group: ISO dates are said
+ *    as dates; "No. 10" is read "no": it is "number 10";
+ *  - a lead-in in capitals is given in sentence case.
+ */
+#include "common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "data.h"
+#include "date.h"
+#include "labels.h"
+#include "options.h"
+#include "speech.h"
+#include "text.h"
+#include "tree.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+static const char *const kind_names[UTT__MAX] = {
+	"title", "subtitle", "byline", "date", "source", "label", "caption",
+	"credit", "heading", "sentence", "item", "quote", "break",
+};
+
+const char *
+speech_kind_name(enum utt_kind k)
+{
+	return k < UTT__MAX ? kind_names[k] : "?";
+}
+
+/* ---- Profiles ------------------------------------------------------------ */
+
+static const struct {
+	const char	*key;
+	size_t		 off;
+	unsigned	 max;
+} pause_keys[] = {
+	{ "pause-sentence", offsetof(struct speech_profile, pause_sentence),
+	    10000 },
+	{ "pause-paragraph", offsetof(struct speech_profile, pause_paragraph),
+	    10000 },
+	{ "pause-heading", offsetof(struct speech_profile, pause_heading),
+	    10000 },
+	{ "pause-title", offsetof(struct speech_profile, pause_title), 10000 },
+	{ "pause-item", offsetof(struct speech_profile, pause_item), 10000 },
+	{ "pause-break", offsetof(struct speech_profile, pause_break), 10000 },
+	{ "pause-caption", offsetof(struct speech_profile, pause_caption),
+	    10000 },
+	{ "rate", offsetof(struct speech_profile, rate), 450 },
+	{ "pitch", offsetof(struct speech_profile, pitch), 100 },
+};
+
+static int
+profile_key(const char *key, const char *value, const char *path,
+    unsigned line, void *arg)
+{
+	struct speech_profile *p = arg;
+	unsigned	*field;
+	size_t		 k;
+
+	for (k = 0; k < NELEM(pause_keys); k++) {
+		if (strcmp(key, pause_keys[k].key) != 0)
+			continue;
+		field = (unsigned *)((char *)p + pause_keys[k].off);
+		if (!conf_uint(value, strcmp(key, "rate") == 0 ? 80 : 0,
+		    pause_keys[k].max, field)) {
+			fprintf(stderr, "lector: %s:%u: bad value '%s' for "
+			    "%s (0 to %u)\n", path, line, value, key,
+			    pause_keys[k].max);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(key, "voice") == 0) {
+		snprintf(p->voice, sizeof(p->voice), "%s", value);
+		return 0;
+	}
+	if (strcmp(key, "speak-labels") == 0) {
+		if (!conf_bool(value, &p->speak_labels)) {
+			fprintf(stderr, "lector: %s:%u: speak-labels is yes "
+			    "or no\n", path, line);
+			return -1;
+		}
+		return 0;
+	}
+	fprintf(stderr, "lector: %s:%u: unknown key '%s' (keys: rate, "
+	    "pitch, voice, speak-labels, pause-sentence, pause-paragraph, "
+	    "pause-heading, pause-title, pause-item, pause-break, "
+	    "pause-caption)\n", path, line, key);
+	return -1;
+}
+
+int
+speech_setup(struct options *o)
+{
+	const char	*name = o->speech != NULL ? o->speech : "default";
+	struct speech_profile *p = &o->sp;
+	char		*path, *text;
+	size_t		 len;
+	int		 rc;
+
+	if (o->speech_ready)
+		return 0;
+	if ((path = data_find("speech", name, ".conf")) == NULL) {
+		fprintf(stderr, "lector: --speech %s: no such speech profile "
+		    "or readable .conf file (profiles: %s) (see lector "
+		    "--help)\n", name, data_names("speech", ".conf"));
+		return -1;
+	}
+	if ((text = data_read(path, &len)) == NULL) {
+		fprintf(stderr, "lector: %s: cannot read: %s\n", path,
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	memset(p, 0, sizeof(*p));
+	p->rate = 175;
+	p->pitch = 50;
+	p->pause_sentence = 350;
+	p->pause_paragraph = 700;
+	p->pause_heading = 1200;
+	p->pause_title = 1200;
+	p->pause_item = 500;
+	p->pause_break = 1500;
+	p->pause_caption = 900;
+	p->speak_labels = true;
+	rc = conf_parse(text, path, profile_key, p);
+	free(text);
+	free(path);
+	if (rc == -1)
+		return -1;
+	if (o->voice != NULL)
+		snprintf(p->voice, sizeof(p->voice), "%s", o->voice);
+	if (o->rate != 0)
+		p->rate = o->rate;
+	if (o->has_pitch)
+		p->pitch = o->pitch;
+	o->speech_ready = true;
+	return 0;
+}
+
+/* ---- Normalising text --------------------------------------------------- */
+
+struct money {
+	const char	*symbol;	/* UTF-8, as written before a number */
+	const char	*one[2];	/* singular: English, Spanish */
+	const char	*many[2];	/* plural */
+	const char	*cent[2];	/* the hundredth, plural (English) */
+};
+
+static const struct money moneys[] = {
+	{ "US$", { "dollar", "dólar" }, { "dollars", "dólares" },
+	    { "cents", "centavos" } },
+	{ "$", { "dollar", "dólar" }, { "dollars", "dólares" },
+	    { "cents", "centavos" } },
+	{ "\xc2\xa3", { "pound", "libra" }, { "pounds", "libras" },
+	    { "pence", "peniques" } },
+	{ "\xe2\x82\xac", { "euro", "euro" }, { "euros", "euros" },
+	    { "cents", "céntimos" } },
+};
+
+/* Multipliers written after a number, and how they are said. */
+static const struct {
+	const char	*written;
+	bool		 attached;	/* "5bn" as well as "5 billion" */
+	const char	*said[2];
+} multipliers[] = {
+	{ "bn", true, { "billion", "mil millones" } },
+	{ "tn", true, { "trillion", "billones" } },
+	{ "m", true, { "million", "millones" } },
+	{ "k", true, { "thousand", "mil" } },
+	{ "thousand", false, { "thousand", "mil" } },
+	{ "million", false, { "million", "millones" } },
+	{ "billion", false, { "billion", "mil millones" } },
+	{ "trillion", false, { "trillion", "billones" } },
+	{ "millones", false, { "million", "millones" } },
+	{ "millón", false, { "million", "millón" } },
+	{ "mil", false, { "thousand", "mil" } },
+};
+
+/* 0 for English (and anything else), 1 for Spanish. */
+static int
+lang_index(const char *lang)
+{
+	return strncmp(lang, "es", 2) == 0 && (lang[2] == '\0' ||
+	    lang[2] == '-') ? 1 : 0;
+}
+
+/* Spaces of every kind made one plain space; invisible marks dropped;
+ * brackets inside a word dropped. */
+static void
+plain_spaces(const char *s, size_t len, struct buf *out)
+{
+	size_t		 i, n, j;
+	int32_t		 cp, prev = ' ', next;
+	bool		 inside;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_next(s + i, len - i, &cp);
+		if (cp == 0xad || (cp >= 0x200b && cp <= 0x200d) ||
+		    cp == 0x2060 || cp == 0xfeff)
+			continue;
+		if (text_is_space(cp) || cp == '\n') {
+			if (prev != ' ')
+				buf_putc(out, ' ');
+			prev = ' ';
+			continue;
+		}
+		/* "Emerg[enc]y", "[T]he": letters in brackets that touch
+		 * a letter are part of the word. */
+		if (cp == '[') {
+			for (j = i + 1; j < len && s[j] != ']' && s[j] != ' ' &&
+			    s[j] != '['; j++)
+				continue;
+			next = 0;
+			if (j + 1 < len && s[j] == ']')
+				utf8_next(s + j + 1, len - j - 1, &next);
+			inside = j < len && s[j] == ']' && j > i + 1 &&
+			    (text_is_letter(prev) || text_is_letter(next));
+			for (size_t k = i + 1; inside && k < j; k += n) {
+				int32_t	 c;
+
+				n = utf8_next(s + k, j - k, &c);
+				inside = text_is_letter(c);
+			}
+			if (inside) {
+				buf_put(out, s + i + 1, j - i - 1);
+				prev = 'a';
+				n = j + 1 - i;
+				continue;
+			}
+			n = 1;
+		}
+		buf_put(out, s + i, n);
+		prev = cp;
+	}
+}
+
+/* Length of a number (digits, with , or . between digits) at s. */
+static size_t
+number_len(const char *s, size_t len)
+{
+	size_t	 i = 0;
+
+	while (i < len && ((s[i] >= '0' && s[i] <= '9') ||
+	    ((s[i] == ',' || s[i] == '.') && i > 0 && i + 1 < len &&
+	    s[i + 1] >= '0' && s[i + 1] <= '9')))
+		i++;
+	return i;
+}
+
+static bool
+starts_with(const char *s, size_t len, const char *prefix)
+{
+	size_t	 n = strlen(prefix);
+
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/*
+ * The multiplier at s (attached to the number, or the next word after
+ * one space); sets the bytes it takes in *used.  -1 if none.
+ */
+static int
+multiplier_at(const char *s, size_t len, bool attached, size_t *used)
+{
+	size_t	 k, n, skip = attached ? 0 : 1;
+
+	if (!attached && (len == 0 || s[0] != ' '))
+		return -1;
+	for (k = 0; k < NELEM(multipliers); k++) {
+		if (attached != multipliers[k].attached && attached)
+			continue;
+		if (!attached && multipliers[k].attached)
+			continue;
+		n = strlen(multipliers[k].written);
+		if (len >= skip + n &&
+		    memcmp(s + skip, multipliers[k].written, n) == 0 &&
+		    (len == skip + n || !text_is_letter((unsigned char)
+		    s[skip + n]))) {
+			*used = skip + n;
+			return (int)k;
+		}
+	}
+	return -1;
+}
+
+/* Whether the words before the last said bytes of out are "a" or "an". */
+static bool
+after_article(const struct buf *out, size_t said)
+{
+	size_t	 end;
+
+	if (out->len < said + 2)
+		return false;
+	end = out->len - said - 1;	/* the space before the amount */
+	return (end >= 1 && out->data[end - 1] == 'a' &&
+	    (end == 1 || out->data[end - 2] == ' ')) ||
+	    (end >= 2 && out->data[end - 2] == 'a' && out->data[end - 1] == 'n' &&
+	    (end == 2 || out->data[end - 3] == ' '));
+}
+
+/*
+ * An amount of money at s ("$300", "£5.7bn", "$4.50", "€2 million"):
+ * said in order, with its unit after the number.  Returns the bytes
+ * consumed, or 0.
+ */
+static size_t
+say_money(const char *s, size_t len, int li, struct buf *out)
+{
+	const struct money *m = NULL;
+	size_t		 k, sym = 0, num, used = 0, end;
+	int		 mul;
+	const char	*dot;
+
+	for (k = 0; k < NELEM(moneys) && m == NULL; k++)
+		if (starts_with(s, len, moneys[k].symbol)) {
+			m = &moneys[k];
+			sym = strlen(m->symbol);
+		}
+	if (m == NULL || (num = number_len(s + sym, len - sym)) == 0)
+		return 0;
+	end = sym + num;
+	if ((mul = multiplier_at(s + end, len - end, true, &used)) < 0)
+		mul = multiplier_at(s + end, len - end, false, &used);
+	dot = memchr(s + sym, '.', num);
+	/* "$4.50": 4 dollars and 50 cents (English). */
+	if (mul < 0 && li == 0 && dot != NULL && s + sym + num - dot == 3) {
+		buf_put(out, s + sym, (size_t)(dot - s - sym));
+		buf_printf(out, " %s and %.2s %s", (dot - s - sym == 1 &&
+		    s[sym] == '1') ? m->one[0] : m->many[0], dot + 1,
+		    m->cent[0]);
+		return end;
+	}
+	buf_put(out, s + sym, num);
+	if (mul >= 0)
+		buf_printf(out, " %s", multipliers[mul].said[li]);
+	/* "a $9.6 million budget": an adjective, "a 9.6 million dollar
+	 * budget". */
+	buf_printf(out, " %s", (num == 1 && s[sym] == '1' && mul < 0) ||
+	    (li == 0 && after_article(out, num + (mul >= 0 ?
+	    strlen(multipliers[mul].said[0]) + 1 : 0))) ?
+	    m->one[li] : m->many[li]);
+	return end + (mul >= 0 ? used : 0);
+}
+
+/* Amounts, "bn", ISO dates and "No. 5" said as words. */
+static void
+say_words(const char *s, size_t len, const char *lang, struct buf *out)
+{
+	struct date	 d;
+	size_t		 i = 0, n, used;
+	int		 li = lang_index(lang), mul;
+	bool		 word_start;
+
+	while (i < len) {
+		word_start = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+		    s[i - 1] == '"';
+		if (word_start && (n = say_money(s + i, len - i, li, out)) > 0) {
+			i += n;
+			continue;
+		}
+		/* 7.5bn, 3tn: a number with an attached multiplier other
+		 * than m and k, which are metres and kilos as often. */
+		if (word_start && (n = number_len(s + i, len - i)) > 0 &&
+		    (mul = multiplier_at(s + i + n, len - i - n, true,
+		    &used)) >= 0 && multipliers[mul].written[1] == 'n') {
+			buf_put(out, s + i, n);
+			buf_printf(out, " %s", multipliers[mul].said[li]);
+			i += n + used;
+			continue;
+		}
+		/* 2026-02-03 */
+		if (word_start && len - i >= 10 && s[i + 4] == '-' &&
+		    s[i + 7] == '-' && number_len(s + i, 4) == 4 &&
+		    date_parse(s + i, 10, &d) && date_spoken(&d, lang, out)) {
+			i += 10;
+			continue;
+		}
+		/* No. 10 */
+		if (word_start && li == 0 && starts_with(s + i, len - i,
+		    "No. ") && i + 4 < len && s[i + 4] >= '0' &&
+		    s[i + 4] <= '9') {
+			buf_puts(out, "number ");
+			i += 4;
+			continue;
+		}
+		buf_putc(out, s[i++]);
+	}
+}
+
+/* A credit's parts, "A/B/C", as a spoken list: "A, B and C". */
+static void
+say_credit(const char *s, size_t len, const char *lang, struct buf *out)
+{
+	struct label_text and = label_get(lang, LABEL_AND);
+	size_t		 i, parts = 1, part = 0, start = 0;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '/')
+			parts++;
+	for (i = 0; i <= len; i++) {
+		if (i < len && s[i] != '/')
+			continue;
+		if (part > 0 && part + 1 == parts)
+			buf_printf(out, " %s ", and.text);
+		else if (part > 0)
+			buf_puts(out, ", ");
+		while (start < i && s[start] == ' ')
+			start++;
+		buf_put(out, s + start, i - start);
+		while (out->len > 0 && out->data[out->len - 1] == ' ')
+			out->data[--out->len] = '\0';
+		part++;
+		start = i + 1;
+	}
+}
+
+void
+speech_normalize(const char *lang, enum utt_kind kind, const char *s,
+    size_t len, struct buf *out)
+{
+	struct buf	 a = { 0 }, b = { 0 };
+
+	plain_spaces(s, len, &a);
+	if (kind == UTT_CREDIT)
+		say_credit(a.data ? a.data : "", a.len, lang, &b);
+	else
+		buf_put(&b, a.data ? a.data : "", a.len);
+	say_words(b.data ? b.data : "", b.len, lang, out);
+	while (out->len > 0 && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* ---- Building the utterances -------------------------------------------- */
+
+struct builder {
+	const struct doc		*d;
+	const struct speech_profile	*p;
+	struct speech			*sp;
+	struct buf			 text;	/* inline text being collected */
+	struct buf			 said;	/* one utterance, normalised */
+};
+
+static void
+add_chapter(struct builder *b, const char *title, size_t len)
+{
+	struct speech	*sp = b->sp;
+
+	if (sp->nchapters == sp->chapters_cap) {
+		sp->chapters_cap = sp->chapters_cap ? sp->chapters_cap * 2 : 16;
+		sp->chapters = xreallocarray(sp->chapters, sp->chapters_cap,
+		    sizeof(*sp->chapters));
+	}
+	sp->chapters[sp->nchapters++].title = xstrndup(title, len);
+}
+
+/* Add one utterance of text (normalised here), or of silence. */
+static void
+add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
+    unsigned pause, unsigned line)
+{
+	struct speech	*sp = b->sp;
+	struct utterance *u;
+
+	buf_reset(&b->said);
+	speech_normalize(b->d->meta.language, kind, s, len, &b->said);
+	if (b->said.len == 0 && kind != UTT_BREAK)
+		return;
+	if (sp->n == sp->cap) {
+		sp->cap = sp->cap ? sp->cap * 2 : 64;
+		sp->utts = xreallocarray(sp->utts, sp->cap, sizeof(*sp->utts));
+	}
+	u = &sp->utts[sp->n++];
+	u->kind = kind;
+	u->text = xstrdup(b->said.data ? b->said.data : "");
+	u->pause_ms = pause;
+	u->line = line;
+	u->chapter = sp->nchapters > 0 ? sp->nchapters - 1 : 0;
+}
+
+/* Make the last utterance's silence at least ms. */
+static void
+pause_at_least(struct builder *b, unsigned ms)
+{
+	if (b->sp->n > 0 && b->sp->utts[b->sp->n - 1].pause_ms < ms)
+		b->sp->utts[b->sp->n - 1].pause_ms = ms;
+}
+
+static void
+add_label(struct builder *b, enum label which, unsigned pause, unsigned line)
+{
+	struct label_text l = label_get(b->d->meta.language, which);
+	char		 s[128];
+
+	if (!b->p->speak_labels)
+		return;
+	snprintf(s, sizeof(s), "%s.", l.text);
+	add_utt(b, UTT_LABEL, s, strlen(s), pause, line);
+}
+
+/* The inline text of a block as written, into b->text. */
+static enum walk_result
+collect(const struct node *n, enum walk_event ev, void *arg)
+{
+	struct builder	*b = arg;
+
+	if (ev != WALK_ENTER)
+		return WALK_CONTINUE;
+	switch (n->type) {
+	case NODE_TEXT:
+		buf_put(&b->text, n->text, n->len);
+		break;
+	case NODE_LEAD_IN:
+		text_sentence_case(&b->text, n->first->text, n->first->len);
+		return WALK_SKIP;
+	case NODE_CREDIT:
+		return WALK_SKIP;
+	case NODE_DOCUMENT:
+	case NODE_HEADING:
+	case NODE_PARAGRAPH:
+	case NODE_CAPTION:
+	case NODE_BYLINE:
+	case NODE_BLOCKQUOTE:
+	case NODE_LIST:
+	case NODE_ITEM:
+	case NODE_THEMATIC_BREAK:
+	case NODE_EMPHASIS:
+	case NODE_STRONG:
+	case NODE_LINK:
+	case NODE__MAX:
+		break;
+	}
+	return WALK_CONTINUE;
+}
+
+static void
+block_text(struct builder *b, const struct node *n)
+{
+	const struct node *k;
+
+	buf_reset(&b->text);
+	for (k = n->first; k != NULL; k = k->next)
+		tree_walk(k, collect, b);
+}
+
+/* The sentences of b->text as utterances; the last gets pause_last. */
+static void
+add_sentences(struct builder *b, enum utt_kind kind, unsigned pause_last,
+    unsigned line, const char *prefix)
+{
+	struct buf	 t = { 0 };
+	size_t		 pos = 0, end;
+
+	/* b->text is reused by add_utt's callers: work on a copy. */
+	buf_puts(&t, prefix);
+	buf_put(&t, b->text.data ? b->text.data : "", b->text.len);
+	while (pos < t.len) {
+		end = text_sentence_end(t.data, t.len, pos);
+		add_utt(b, kind, t.data + pos, end - pos, end >= t.len ?
+		    pause_last : b->p->pause_sentence, line);
+		pos = end;
+		while (pos < t.len && t.data[pos] == ' ')
+			pos++;
+	}
+	buf_free(&t);
+}
+
+/* A chapter title from a paragraph: its first sentence, or words. */
+static void
+paragraph_chapter(struct builder *b)
+{
+	size_t	 i, words = 0, end;
+
+	end = text_sentence_end(b->text.data, b->text.len, 0);
+	for (i = 0; i < end && words < 8; i++)
+		if (b->text.data[i] == ' ')
+			words++;
+	if (i < end) {
+		while (i > 0 && b->text.data[i - 1] == ' ')
+			i--;
+		buf_reset(&b->said);
+		buf_put(&b->said, b->text.data, i);
+		buf_puts(&b->said, "\xe2\x80\xa6");
+		add_chapter(b, b->said.data, b->said.len);
+	} else
+		add_chapter(b, b->text.data ? b->text.data : "", end);
+}
+
+static void
+add_header(struct builder *b)
+{
+	const struct meta *m = &b->d->meta;
+	const struct node *k;
+	struct label_text by, and;
+	struct date	 date;
+	struct buf	 s = { 0 };
+	size_t		 i;
+	bool		 byline = false;
+
+	/* A title made from the first sentence would be heard twice. */
+	if (m->title_from != FROM_SENTENCE || m->subtitle != NULL ||
+	    m->nauthors > 0 || m->date != NULL || m->source != NULL)
+		add_chapter(b, m->title, strlen(m->title));
+	if (m->title_from != FROM_SENTENCE)
+		add_utt(b, UTT_TITLE, m->title, strlen(m->title),
+		    b->p->pause_title, m->title_line);
+	if (m->subtitle != NULL)
+		add_utt(b, UTT_SUBTITLE, m->subtitle, strlen(m->subtitle),
+		    b->p->pause_sentence, m->subtitle_line);
+	for (k = b->d->root->first; k != NULL; k = k->next)
+		if (k->type == NODE_BYLINE) {
+			block_text(b, k);
+			add_sentences(b, UTT_BYLINE, b->p->pause_sentence,
+			    k->line, "");
+			byline = true;
+		}
+	if (!byline && m->nauthors > 0) {
+		by = label_get(m->language, LABEL_BY);
+		and = label_get(m->language, LABEL_AND);
+		buf_printf(&s, "%s ", by.text);
+		for (i = 0; i < m->nauthors; i++) {
+			if (i > 0 && i + 1 == m->nauthors)
+				buf_printf(&s, " %s ", and.text);
+			else if (i > 0)
+				buf_puts(&s, ", ");
+			buf_puts(&s, m->authors[i]);
+		}
+		add_utt(b, UTT_BYLINE, s.data, s.len, b->p->pause_sentence, 0);
+	}
+	if (m->date != NULL) {
+		buf_reset(&s);
+		if (!date_parse(m->date, strlen(m->date), &date) ||
+		    !date_spoken(&date, m->language, &s))
+			buf_puts(&s, m->date);
+		add_utt(b, UTT_DATE, s.data, s.len, b->p->pause_sentence,
+		    m->date_line);
+	}
+	if (m->source != NULL)
+		add_utt(b, UTT_SOURCE, m->source, strlen(m->source),
+		    b->p->pause_sentence, 0);
+	pause_at_least(b, b->p->pause_title);
+	buf_free(&s);
+}
+
+static void
+add_blocks(struct builder *b, const struct node *k, bool headings,
+    enum utt_kind kind)
+{
+	const struct node *item;
+	struct label_text l;
+	char		 num[32];
+	unsigned	 n;
+
+	for (; k != NULL; k = k->next) {
+		switch (k->type) {
+		case NODE_HEADING:
+			pause_at_least(b, b->p->pause_heading);
+			block_text(b, k);
+			add_chapter(b, b->text.data, b->text.len);
+			add_sentences(b, UTT_HEADING, b->p->pause_paragraph,
+			    k->line, "");
+			break;
+		case NODE_PARAGRAPH:
+			block_text(b, k);
+			if (!headings && kind == UTT_SENTENCE)
+				paragraph_chapter(b);
+			add_sentences(b, kind, b->p->pause_paragraph, k->line,
+			    "");
+			break;
+		case NODE_CAPTION:
+			l = label_get(b->d->meta.language, LABEL_PHOTO);
+			add_chapter(b, l.text, strlen(l.text));
+			add_label(b, LABEL_PHOTO, b->p->pause_sentence, k->line);
+			block_text(b, k);
+			add_sentences(b, UTT_CAPTION, b->p->pause_sentence,
+			    k->line, "");
+			if (k->last->type == NODE_CREDIT) {
+				buf_reset(&b->text);
+				if (b->p->speak_labels) {
+					l = label_get(b->d->meta.language,
+					    LABEL_PHOTO_CREDIT);
+					buf_printf(&b->text, "%s: ", l.text);
+				}
+				say_credit(k->last->first->text,
+				    k->last->first->len, b->d->meta.language,
+				    &b->text);
+				buf_putc(&b->text, '.');
+				add_utt(b, UTT_CREDIT, b->text.data, b->text.len,
+				    b->p->pause_caption, k->line);
+			}
+			pause_at_least(b, b->p->pause_caption);
+			break;
+		case NODE_BLOCKQUOTE:
+			add_label(b, LABEL_QUOTE, b->p->pause_sentence, k->line);
+			add_blocks(b, k->first, headings, UTT_QUOTE);
+			add_label(b, LABEL_END_QUOTE, b->p->pause_paragraph,
+			    k->line);
+			break;
+		case NODE_LIST:
+			n = k->u.list.start;
+			for (item = k->first; item; item = item->next) {
+				block_text(b, item);
+				num[0] = '\0';
+				if (k->u.list.ordered)
+					snprintf(num, sizeof(num), "%u. ", n++);
+				add_sentences(b, UTT_ITEM, b->p->pause_item,
+				    item->line, num);
+			}
+			pause_at_least(b, b->p->pause_paragraph);
+			break;
+		case NODE_THEMATIC_BREAK:
+			add_utt(b, UTT_BREAK, "", 0, b->p->pause_break,
+			    k->line);
+			break;
+		case NODE_BYLINE:
+		case NODE_DOCUMENT:
+		case NODE_ITEM:
+		case NODE_TEXT:
+		case NODE_EMPHASIS:
+		case NODE_STRONG:
+		case NODE_LEAD_IN:
+		case NODE_CREDIT:
+		case NODE_LINK:
+		case NODE__MAX:
+			break;
+		}
+	}
+}
+
+void
+speech_build(const struct doc *d, const struct speech_profile *p,
+    struct speech *out)
+{
+	struct builder	 b;
+	const struct node *k;
+	bool		 headings = false;
+
+	memset(&b, 0, sizeof(b));
+	b.d = d;
+	b.p = p;
+	b.sp = out;
+	for (k = d->root->first; k != NULL; k = k->next)
+		if (k->type == NODE_HEADING)
+			headings = true;
+	add_header(&b);
+	add_blocks(&b, d->root->first, headings, UTT_SENTENCE);
+	/* A short silence to end on, not a long one. */
+	if (out->n > 0)
+		out->utts[out->n - 1].pause_ms = p->pause_sentence;
+	buf_free(&b.text);
+	buf_free(&b.said);
+}
+
+void
+speech_free(struct speech *sp)
+{
+	size_t	 i;
+
+	for (i = 0; i < sp->n; i++)
+		free(sp->utts[i].text);
+	for (i = 0; i < sp->nchapters; i++)
+		free(sp->chapters[i].title);
+	free(sp->utts);
+	free(sp->chapters);
+	memset(sp, 0, sizeof(*sp));
+}

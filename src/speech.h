@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: ISC */
+#ifndef SPEECH_H
+#define SPEECH_H
+
+#include "common.h"
+
+struct buf;
+struct doc;
+struct options;
+struct speech_profile;
+
+/*
+ * The article as it will be spoken: a list of utterances, each a
+ * sentence or a label with the silence that follows it, grouped into
+ * chapters a listener can skip between.  A pure step (no audio), so its
+ * golden files (`-t speech`) test what a listener hears.
+ */
+enum utt_kind {
+	UTT_TITLE,
+	UTT_SUBTITLE,
+	UTT_BYLINE,
+	UTT_DATE,
+	UTT_SOURCE,
+	UTT_LABEL,	/* words lector adds: "Photo caption.", "Quote." */
+	UTT_CAPTION,
+	UTT_CREDIT,
+	UTT_HEADING,
+	UTT_SENTENCE,	/* a sentence of a paragraph */
+	UTT_ITEM,	/* a sentence of a list item */
+	UTT_QUOTE,	/* a sentence of a block quote */
+	UTT_BREAK,	/* a scene break: silence only */
+	UTT__MAX
+};
+
+struct utterance {
+	enum utt_kind	 kind;
+	char		*text;		/* spoken text; "" for silence only */
+	unsigned	 pause_ms;	/* silence after it */
+	unsigned	 line;		/* source line of its block */
+	size_t		 chapter;	/* index into speech.chapters */
+};
+
+struct chapter {
+	char		*title;
+};
+
+struct speech {
+	struct utterance *utts;
+	size_t		 n;
+	size_t		 cap;
+	struct chapter	*chapters;
+	size_t		 nchapters;
+	size_t		 chapters_cap;
+};
+
+/*
+ * Load the speech profile named by --speech (default "default") and
+ * apply --voice, --rate and --pitch; the setup of every audio writer.
+ * Returns 0, or -1 after one line on standard error.  Idempotent.
+ */
+int		 speech_setup(struct options *);
+
+/*
+ * Build the utterances of d with profile p into *out (zeroed by the
+ * caller); free with speech_free().
+ */
+void		 speech_build(const struct doc *, const struct speech_profile *,
+		    struct speech *out);
+
+/* Free what speech_build() made; the struct may be reused. */
+void		 speech_free(struct speech *);
+
+/*
+ * Append len bytes of s to out as a synthesiser should get them, in
+ * language lang (a BCP 47 tag): spaces made plain, editorial brackets
+ * inside words removed ("Emerg[enc]y"), amounts of money said in words
+ * order ("$300 million" -> "300 million dollars"), "bn" as billion, ISO
+ * dates as words, "No. 5" as "number 5"; in a credit, slashes become a
+ * spoken list.
+ */
+void		 speech_normalize(const char *lang, enum utt_kind,
+		    const char *s, size_t len, struct buf *out);
+
+/* The name of a kind in the `speech` dump ("sentence"). */
+const char	*speech_kind_name(enum utt_kind);
+
+#endif /* SPEECH_H */

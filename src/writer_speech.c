@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The `speech` format: the text exactly as it will be spoken, for tests
+ * and for checking a pronunciation without listening.  One line per
+ * utterance, "KIND<TAB>PAUSE-MS<TAB>TEXT", and "# chapter N: TITLE"
+ * where a chapter starts.
+ */
+#include "common.h"
+
+#include <stdio.h>
+
+#include "options.h"
+#include "speech.h"
+#include "tree.h"
+#include "writer.h"
+
+static int
+speech_write(const struct doc *d, const struct options *o, FILE *out)
+{
+	struct speech	 sp = { 0 };
+	size_t		 i, chapter = (size_t)-1;
+
+	speech_build(d, &o->sp, &sp);
+	fprintf(out, "# speech: %s, voice %s, %u words a minute, pitch "
+	    "%u\n", d->meta.language, o->sp.voice[0] ? o->sp.voice :
+	    "(from the language)", o->sp.rate, o->sp.pitch);
+	for (i = 0; i < sp.n; i++) {
+		if (sp.utts[i].chapter != chapter) {
+			chapter = sp.utts[i].chapter;
+			fprintf(out, "# chapter %zu: %s\n", chapter + 1,
+			    sp.chapters[chapter].title);
+		}
+		fprintf(out, "%s\t%u\t%s\n", speech_kind_name(sp.utts[i].kind),
+		    sp.utts[i].pause_ms, sp.utts[i].text);
+	}
+	speech_free(&sp);
+	return ferror(out) ? -1 : 0;
+}
+
+const struct writer writer_speech = {
+	.name = "speech",
+	.ext = ".speech.txt",
+	.summary = "the text exactly as it will be spoken",
+	.binary = false,
+	.by_default = false,
+	.setup = speech_setup,
+	.write = speech_write,
+	.fini = NULL,
+};
