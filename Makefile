@@ -19,8 +19,8 @@ CFLAGS ?= -O2 -g
 
 # pkg-config module and the Debian package that provides it.
 DEPS = libxml-2.0:libxml2-dev libzip:libzip-dev espeak-ng:libespeak-ng-dev \
-       libutf8proc:libutf8proc-dev
-PKGS = libxml-2.0 libzip espeak-ng libutf8proc
+       libutf8proc:libutf8proc-dev lame:libmp3lame-dev
+PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame
 PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS != $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || true
 
