@@ -115,8 +115,8 @@ help(void)
 	    "Formats (-t):\n");
 	for (i = 0; i < writer_count(); i++) {
 		w = writer_at(i);
-		printf("  %-6s NAME%-15s %s%s\n", w->name, w->ext, w->summary,
-		    w->by_default ? " [default]" : "");
+		printf("  %-11s NAME%-16s %s%s\n", w->name, w->ext,
+		    w->summary, w->by_default ? " [default]" : "");
 	}
 	printf("\nOutput:\n"
 	    "  -t, --to LIST          comma-separated formats\n"

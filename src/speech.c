@@ -499,6 +499,9 @@ add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
 	u = &sp->utts[sp->n++];
 	u->kind = kind;
 	u->text = xstrdup(b->said.data ? b->said.data : "");
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	u->written = xstrndup(s, len);
 	u->pause_ms = pause;
 	u->line = line;
 	u->chapter = sp->nchapters > 0 ? sp->nchapters - 1 : 0;
@@ -782,8 +785,10 @@ speech_free(struct speech *sp)
 {
 	size_t	 i;
 
-	for (i = 0; i < sp->n; i++)
+	for (i = 0; i < sp->n; i++) {
 		free(sp->utts[i].text);
+		free(sp->utts[i].written);
+	}
 	for (i = 0; i < sp->nchapters; i++)
 		free(sp->chapters[i].title);
 	free(sp->utts);

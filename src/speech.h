@@ -35,6 +35,7 @@ enum utt_kind {
 struct utterance {
 	enum utt_kind	 kind;
 	char		*text;		/* spoken text; "" for silence only */
+	char		*written;	/* the same as written, for captions */
 	unsigned	 pause_ms;	/* silence after it */
 	unsigned	 line;		/* source line of its block */
 	size_t		 chapter;	/* index into speech.chapters */

@@ -6,14 +6,24 @@
  * runs of zero samples, and every utterance's place in the audio is
  * counted in samples, so the timings are exact.
  *
- * libespeak-ng keeps global state and is not thread-safe: it is set up
- * once per process (the batch runner's worker processes) and torn down
- * by synth_fini().
+ * libespeak-ng keeps global state that carries from one synthesis to
+ * the next (the same article spoken after another comes out different
+ * bytes), cannot be set up again once torn down, and is not thread-safe.
+ * So every synthesis runs in a process of its own, forked for it: the
+ * child speaks and sends the samples and timings up a pipe; the caller's
+ * process reads them and feeds the sink.  Same article, same bytes, in
+ * any order and with any -j.
  */
 #include "common.h"
 
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
@@ -82,12 +92,6 @@ init(void)
 	espeak_SetSynthCallback(on_samples);
 	ready = true;
 	return 0;
-}
-
-int
-synth_rate(void)
-{
-	return init() == 0 ? sample_rate : -1;
 }
 
 /* Voices for languages whose tag is not an espeak-ng voice name. */
@@ -160,8 +164,9 @@ silence(const struct synth_sink *sink, unsigned ms)
 	return 0;
 }
 
-int
-synth_run(const struct doc *d, const struct speech_profile *p,
+/* Speak in this (child) process, sending everything to sink. */
+static int
+speak(const struct doc *d, const struct speech_profile *p,
     const struct speech *sp, const struct synth_sink *sink)
 {
 	const struct utterance *u;
@@ -169,7 +174,8 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 	uint64_t	 start;
 	size_t		 i;
 
-	if (init() == -1 || set_voice(d, p) == -1)
+	if (init() == -1 || set_voice(d, p) == -1 ||
+	    sink->begin(sink->arg, sample_rate) == -1)
 		return -1;
 	espeak_ng_SetParameter(espeakRATE, (int)p->rate, 0);
 	espeak_ng_SetParameter(espeakPITCH, (int)p->pitch, 0);
@@ -197,10 +203,159 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 	return 0;
 }
 
-void
-synth_fini(void)
+/* ---- The pipe between the speaking child and the caller ----------------- */
+
+enum record {
+	REC_RATE = 'R',		/* int32 rate */
+	REC_PCM = 'P',		/* uint32 n, n int16 samples */
+	REC_MARK = 'M',		/* uint64 i, start, end */
+};
+
+static int
+write_all(int fd, const void *p, size_t len)
 {
-	if (ready)
-		espeak_ng_Terminate();
-	ready = false;
+	const char	*s = p;
+	ssize_t		 n;
+
+	while (len > 0) {
+		if ((n = write(fd, s, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int
+read_all(int fd, void *p, size_t len)
+{
+	char	*s = p;
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = read(fd, s, len)) <= 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int
+pipe_begin(void *arg, int rate)
+{
+	int	 fd = *(int *)arg;
+	int32_t	 r = rate;
+
+	return write_all(fd, "R", 1) == 0 &&
+	    write_all(fd, &r, sizeof(r)) == 0 ? 0 : -1;
+}
+
+static int
+pipe_pcm(void *arg, const int16_t *s, size_t n)
+{
+	int		 fd = *(int *)arg;
+	uint32_t	 k = (uint32_t)n;
+
+	return write_all(fd, "P", 1) == 0 && write_all(fd, &k, sizeof(k)) == 0 &&
+	    write_all(fd, s, n * sizeof(*s)) == 0 ? 0 : -1;
+}
+
+static void
+pipe_mark(void *arg, size_t i, uint64_t start, uint64_t end)
+{
+	int		 fd = *(int *)arg;
+	uint64_t	 v[3] = { i, start, end };
+
+	if (write_all(fd, "M", 1) == 0)
+		write_all(fd, v, sizeof(v));
+}
+
+int
+synth_run(const struct doc *d, const struct speech_profile *p,
+    const struct speech *sp, const struct synth_sink *sink)
+{
+	struct synth_sink up = { pipe_begin, pipe_pcm, pipe_mark, NULL };
+	int16_t		*pcm = NULL;
+	size_t		 pcm_cap = 0;
+	uint64_t	 v[3];
+	uint32_t	 n;
+	int32_t		 rate;
+	int		 fds[2], st, rc = 0;
+	char		 type;
+	pid_t		 pid;
+
+	if (pipe(fds) == -1) {
+		diag(DIAG_ERROR, 0, "cannot make a pipe: %s", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	if ((pid = fork()) == -1) {
+		diag(DIAG_ERROR, 0, "cannot start the speech process: %s",
+		    strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* The child: speak, then leave without touching the
+		 * parent's stdio buffers or exit handlers. */
+		close(fds[0]);
+		signal(SIGPIPE, SIG_IGN);
+		up.arg = &fds[1];
+		_exit(speak(d, p, sp, &up) == 0 ? 0 : 1);
+	}
+	close(fds[1]);
+	while (rc == 0 && read_all(fds[0], &type, 1) == 0) {
+		switch (type) {
+		case REC_RATE:
+			if (read_all(fds[0], &rate, sizeof(rate)) == -1 ||
+			    sink->begin(sink->arg, rate) == -1)
+				rc = -1;
+			break;
+		case REC_PCM:
+			if (read_all(fds[0], &n, sizeof(n)) == -1) {
+				rc = -1;
+				break;
+			}
+			if (n > pcm_cap) {
+				pcm = realloc(pcm, n * sizeof(*pcm));
+				pcm_cap = pcm != NULL ? n : 0;
+			}
+			if (pcm == NULL || read_all(fds[0], pcm,
+			    n * sizeof(*pcm)) == -1 ||
+			    sink->pcm(sink->arg, pcm, n) == -1)
+				rc = -1;
+			break;
+		case REC_MARK:
+			if (read_all(fds[0], v, sizeof(v)) == -1)
+				rc = -1;
+			else if (sink->mark != NULL)
+				sink->mark(sink->arg, (size_t)v[0], v[1], v[2]);
+			break;
+		default:
+			rc = -1;
+			break;
+		}
+	}
+	close(fds[0]);
+	if (rc == -1)
+		kill(pid, SIGTERM);
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		continue;
+	free(pcm);
+	if (rc == 0 && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+		/* The child said why, unless it crashed. */
+		if (WIFSIGNALED(st))
+			diag(DIAG_ERROR, 0, "espeak-ng crashed (signal %d)",
+			    WTERMSIG(st));
+		rc = -1;
+	}
+	return rc;
 }

@@ -8,8 +8,10 @@ struct doc;
 struct speech;
 struct speech_profile;
 
-/* Where synthesised audio goes: 16-bit mono PCM at synth_rate(). */
+/* Where synthesised audio goes: 16-bit mono PCM. */
 struct synth_sink {
+	/* Before any sample: the rate; returns 0, or -1 after a message. */
+	int	(*begin)(void *arg, int rate);
 	/* n samples; returns 0, or -1 after a message (stops synthesis). */
 	int	(*pcm)(void *arg, const int16_t *samples, size_t n);
 	/*
@@ -20,18 +22,14 @@ struct synth_sink {
 	void	 *arg;
 };
 
-/* The sample rate of the audio, setting espeak-ng up; -1 on failure. */
-int	 synth_rate(void);
-
 /*
  * Speak the utterances of sp for d with profile p (voice, rate, pitch)
- * into sink.  Returns 0, or -1 after a message (no voice for the
- * language, an espeak-ng failure, or the sink's).
+ * into sink, in a process of its own (libespeak-ng's state must not
+ * carry from one synthesis to the next).  Returns 0, or -1 after a
+ * message (no voice for the language, an espeak-ng failure, or the
+ * sink's).
  */
 int	 synth_run(const struct doc *, const struct speech_profile *,
 	    const struct speech *, const struct synth_sink *);
-
-/* Tear down espeak-ng, at the end of a process. */
-void	 synth_fini(void);
 
 #endif /* SYNTH_H */

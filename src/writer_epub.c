@@ -420,7 +420,7 @@ out:
 const struct writer writer_epub = {
 	.name = "epub",
 	.ext = ".epub",
-	.summary = "accessible EPUB 3 book",
+	.summary = "an accessible EPUB 3 book",
 	.binary = true,
 	.by_default = true,
 	.setup = epub_setup,

@@ -757,7 +757,7 @@ lp_write(const struct doc *d, const struct options *o, FILE *out)
 const struct writer writer_largeprint = {
 	.name = "large-print",
 	.ext = ".large-print.txt",
-	.summary = "large-print text, paged (--layout)",
+	.summary = "paged large-print text",
 	.binary = false,
 	.by_default = true,
 	.setup = lp_setup,

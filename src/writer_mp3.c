@@ -36,6 +36,7 @@
 #define MAX_CHAPTERS	255		/* a CTOC's entry count is a byte */
 
 struct mp3 {
+	int		 rate;		/* samples a second */
 	lame_global_flags *gf;
 	FILE		*tmp;		/* the MP3 frames */
 	unsigned char	*buf;		/* encoder output */
@@ -43,6 +44,34 @@ struct mp3 {
 	uint64_t	*starts;	/* each utterance's first sample */
 	uint64_t	 total;		/* samples in all */
 };
+
+/* The encoder, for the synthesiser's rate. */
+static int
+on_begin(void *arg, int rate)
+{
+	struct mp3	*m = arg;
+
+	m->rate = rate;
+	if ((m->gf = lame_init()) == NULL) {
+		diag(DIAG_ERROR, 0, "mp3: libmp3lame cannot start");
+		return -1;
+	}
+	lame_set_in_samplerate(m->gf, rate);
+	lame_set_out_samplerate(m->gf, rate);
+	lame_set_num_channels(m->gf, 1);
+	lame_set_mode(m->gf, MONO);
+	lame_set_VBR(m->gf, vbr_off);
+	lame_set_brate(m->gf, BITRATE);
+	lame_set_quality(m->gf, 5);
+	lame_set_bWriteVbrTag(m->gf, 1);		/* the info frame */
+	lame_set_write_id3tag_automatic(m->gf, 0);	/* ours is better */
+	if (lame_init_params(m->gf) < 0) {
+		diag(DIAG_ERROR, 0, "mp3: libmp3lame rejects %d Hz mono at "
+		    "%d kbit/s", rate, BITRATE);
+		return -1;
+	}
+	return 0;
+}
 
 static int
 on_pcm(void *arg, const int16_t *s, size_t n)
@@ -256,11 +285,9 @@ mp3_write(const struct doc *d, const struct options *o, FILE *out)
 	struct buf	 tag = { 0 };
 	unsigned char	 info[2880], chunk[16384];
 	size_t		 info_len, n, skip;
-	int		 rate, got, rc = -1;
+	int		 got, rc = -1;
 
 	memset(&m, 0, sizeof(m));
-	if ((rate = synth_rate()) <= 0)
-		return -1;
 	speech_build(d, &o->sp, &sp);
 	m.starts = xcalloc(sp.n + 1, sizeof(*m.starts));
 	if ((m.tmp = tmpfile()) == NULL) {
@@ -268,29 +295,11 @@ mp3_write(const struct doc *d, const struct options *o, FILE *out)
 		    strerror(errno));
 		goto out;
 	}
-	if ((m.gf = lame_init()) == NULL) {
-		diag(DIAG_ERROR, 0, "mp3: libmp3lame cannot start");
-		goto out;
-	}
-	lame_set_in_samplerate(m.gf, rate);
-	lame_set_out_samplerate(m.gf, rate);
-	lame_set_num_channels(m.gf, 1);
-	lame_set_mode(m.gf, MONO);
-	lame_set_VBR(m.gf, vbr_off);
-	lame_set_brate(m.gf, BITRATE);
-	lame_set_quality(m.gf, 5);
-	lame_set_bWriteVbrTag(m.gf, 1);		/* the info frame */
-	lame_set_write_id3tag_automatic(m.gf, 0);	/* ours is better */
-	if (lame_init_params(m.gf) < 0) {
-		diag(DIAG_ERROR, 0, "mp3: libmp3lame rejects %d Hz mono at "
-		    "%d kbit/s", rate, BITRATE);
-		goto out;
-	}
-
+	sink.begin = on_begin;
 	sink.pcm = on_pcm;
 	sink.mark = on_mark;
 	sink.arg = &m;
-	if (synth_run(d, &o->sp, &sp, &sink) == -1)
+	if (synth_run(d, &o->sp, &sp, &sink) == -1 || m.gf == NULL)
 		goto out;
 	if (m.bufsz < 7200) {
 		m.buf = xreallocarray(m.buf, 7200, 1);
@@ -303,7 +312,7 @@ mp3_write(const struct doc *d, const struct options *o, FILE *out)
 	}
 
 	/* Tag, info frame (in place of LAME's placeholder), frames. */
-	id3_tag(d, &sp, &m, rate, &tag);
+	id3_tag(d, &sp, &m, m.rate, &tag);
 	info_len = lame_get_lametag_frame(m.gf, info, sizeof(info));
 	if (fwrite(tag.data, 1, tag.len, out) != tag.len ||
 	    fwrite(info, 1, info_len, out) != info_len ||
@@ -332,10 +341,10 @@ out:
 const struct writer writer_mp3 = {
 	.name = "mp3",
 	.ext = ".mp3",
-	.summary = "the article read aloud, with chapters",
+	.summary = "read aloud, with chapters",
 	.binary = true,
 	.by_default = true,
 	.setup = speech_setup,
 	.write = mp3_write,
-	.fini = synth_fini,
+	.fini = NULL,
 };

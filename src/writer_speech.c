@@ -40,7 +40,7 @@ speech_write(const struct doc *d, const struct options *o, FILE *out)
 const struct writer writer_speech = {
 	.name = "speech",
 	.ext = ".speech.txt",
-	.summary = "the text exactly as it will be spoken",
+	.summary = "the text exactly as spoken",
 	.binary = false,
 	.by_default = false,
 	.setup = speech_setup,

@@ -150,7 +150,7 @@ out:
 const struct writer writer_tree = {
 	.name = "tree",
 	.ext = ".tree.xml",
-	.summary = "the parsed article as XML (tests, debugging)",
+	.summary = "the parsed article as XML",
 	.binary = false,
 	.by_default = false,
 	.setup = NULL,

@@ -25,6 +25,7 @@
 
 struct wav {
 	FILE		*out;
+	int		 rate;		/* samples a second */
 	uint64_t	 bytes;		/* PCM bytes written */
 };
 
@@ -61,6 +62,18 @@ header(unsigned char h[HEADER_SZ], uint32_t rate, uint32_t data)
 	le32(h + 40, data);
 }
 
+/* The header, sizes open until the end. */
+static int
+on_begin(void *arg, int rate)
+{
+	struct wav	*w = arg;
+	unsigned char	 h[HEADER_SZ];
+
+	w->rate = rate;
+	header(h, (uint32_t)rate, 0xffffffffU);
+	return fwrite(h, 1, sizeof(h), w->out) == sizeof(h) ? 0 : -1;
+}
+
 static int
 on_pcm(void *arg, const int16_t *s, size_t n)
 {
@@ -88,22 +101,17 @@ static int
 wav_write(const struct doc *d, const struct options *o, FILE *out)
 {
 	struct speech	 sp = { 0 };
-	struct wav	 w = { out, 0 };
-	struct synth_sink sink = { on_pcm, NULL, &w };
+	struct wav	 w = { out, 0, 0 };
+	struct synth_sink sink = { on_begin, on_pcm, NULL, &w };
 	unsigned char	 h[HEADER_SZ];
-	int		 rate, rc = -1;
+	int		 rc = -1;
 
-	if ((rate = synth_rate()) <= 0)
-		return -1;
-	header(h, (uint32_t)rate, 0xffffffffU);
-	if (fwrite(h, 1, sizeof(h), out) != sizeof(h))
-		return -1;
 	speech_build(d, &o->sp, &sp);
 	if (synth_run(d, &o->sp, &sp, &sink) == -1)
 		goto out;
 	/* Rewind to fill in the sizes; a pipe keeps "until the end". */
 	if (fseek(out, 0, SEEK_SET) == 0) {
-		header(h, (uint32_t)rate, (uint32_t)w.bytes);
+		header(h, (uint32_t)w.rate, (uint32_t)w.bytes);
 		if (fwrite(h, 1, sizeof(h), out) != sizeof(h) ||
 		    fseek(out, 0, SEEK_END) != 0)
 			goto out;
@@ -118,10 +126,10 @@ out:
 const struct writer writer_wav = {
 	.name = "wav",
 	.ext = ".wav",
-	.summary = "the article read aloud, 16-bit mono PCM",
+	.summary = "read aloud, 16-bit mono PCM",
 	.binary = true,
 	.by_default = false,
 	.setup = speech_setup,
 	.write = wav_write,
-	.fini = synth_fini,
+	.fini = NULL,
 };

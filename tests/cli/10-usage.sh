@@ -38,10 +38,10 @@ usage "--lang without its value" '--lang' -t tree -o "$N" "$A" --lang
 usage "unknown format" 'braille' -t braille -o "$N" "$A"
 check "usage: unknown format names the formats there are" err_has 'tree'
 check "usage: unknown format names epub" err_has 'epub'
-for f in mp3 wav vtt nonsense; do
+for f in braille nonsense; do
 	usage "format $f not built" "$f" -t "$f" -o "$N" "$A"
 done
-usage "unknown format in a list" 'mp3' -t tree,mp3 -o "$N" "$A"
+usage "unknown format in a list" 'daisy' -t tree,daisy -o "$N" "$A"
 usage "empty format list" '-t' -t '' -o "$N" "$A"
 usage "--lang with punctuation" '!!' --lang '!!' -t tree -o "$N" "$A"
 usage "--lang with digits only" '123' --lang 123 -t tree -o "$N" "$A"
@@ -63,9 +63,9 @@ usage "-o FILE.tree.xml with two inputs" "$N.tree.xml" \
 usage "-o FILE.tree.xml with a folder input" "$N.tree.xml" \
 	-t tree -o "$N.tree.xml" "$D/in"
 usage "-o - with two inputs, one missing" '-o -' -t tree -o - "$A" "$D/gone.txt"
-# -o FILE.ext takes its format from .ext: formats not built are refused.
-usage "-o FILE.wav (format not built)" 'wav' -o "$N.wav" "$A"
-usage "-o FILE.mp3 (format not built)" 'mp3' -o "$N.mp3" "$A"
+# -o FILE.ext takes its format from .ext: formats there are not are refused.
+usage "-o FILE.ogg (no such format)" 'ogg' -o "$N.ogg" "$A"
+usage "-o FILE.docx (no such format)" 'docx' -o "$N.docx" "$A"
 usage "--style that does not exist" '--style' --style nosuch -o "$N" "$A"
 usage "--style file that does not exist" 'nosuch.css' \
 	--style "$D/nosuch.css" -o "$N" "$A"
