@@ -580,11 +580,15 @@ add_sentences(struct builder *b, enum utt_kind kind, unsigned pause_last,
 	struct buf	 t = { 0 };
 	size_t		 pos = 0, end;
 
-	/* b->text is reused by add_utt's callers: work on a copy. */
+	/* b->text is reused by add_utt's callers: work on a copy.  The
+	 * prefix (an item's number) goes with the first sentence. */
 	buf_puts(&t, prefix);
 	buf_put(&t, b->text.data ? b->text.data : "", b->text.len);
+	pos = strlen(prefix);
 	while (pos < t.len) {
 		end = text_sentence_end(t.data, t.len, pos);
+		if (pos == strlen(prefix))
+			pos = 0;
 		add_utt(b, kind, t.data + pos, end - pos, end >= t.len ?
 		    pause_last : b->p->pause_sentence, line);
 		pos = end;

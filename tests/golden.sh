@@ -122,3 +122,12 @@ for sample in flood-sections harbour-caption; do
 		    --layout "$lay"
 	done
 done
+
+# Speech: the text exactly as spoken, for every sample and the seed.
+mkdir -p tests/golden/speech
+for in in samples/*.txt "$SHARED"/seed/*.txt; do
+	[ -f "$in" ] || continue
+	sample=$(basename "$in" .txt)
+	golden "speech/$sample" "$in" "tests/golden/speech/$sample.speech" \
+	    -t speech
+done

@@ -85,6 +85,15 @@ printf 'width 40\n' >"$D/in/bad.conf"
 usage "layout line without =" 'bad.conf:1' --layout "$D/in/bad.conf" \
 	-t large-print -o "$N" "$A"
 rm -f "$D/in/bad.conf"
+usage "--speech that does not exist" '--speech' --speech nosuch -t speech \
+	-o "$N" "$A"
+usage "--rate too slow" '--rate' --rate 10 -o "$N" "$A"
+usage "--pitch too high" '--pitch' --pitch 200 -o "$N" "$A"
+usage "--voice empty" '--voice' --voice '' -o "$N" "$A"
+printf 'rate = 175\nvolume = 11\n' >"$D/in/bad.conf"
+usage "speech profile with an unknown key" 'bad.conf:2' \
+	--speech "$D/in/bad.conf" -t mp3 -o "$N" "$A"
+rm -f "$D/in/bad.conf"
 check "usage: no sanitizer report" no_sanitizer
 
 run -t tree,tree -o - "$A"
