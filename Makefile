@@ -70,6 +70,7 @@ san: deps
 bench: all
 	@sh tests/bench/epub.sh
 	@sh tests/bench/large-print.sh
+	@sh tests/bench/audio.sh
 
 demo: all
 	@rm -rf out

@@ -28,11 +28,13 @@
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "options.h"
 #include "speech.h"
 #include "synth.h"
 #include "tree.h"
+#include "xalloc.h"
 
 static bool	 ready;
 static int	 sample_rate;
@@ -230,58 +232,67 @@ write_all(int fd, const void *p, size_t len)
 }
 
 static int
-read_all(int fd, void *p, size_t len)
+read_all(FILE *f, void *p, size_t len)
 {
-	char	*s = p;
-	ssize_t	 n;
+	return fread(p, 1, len, f) == len ? 0 : -1;
+}
 
-	while (len > 0) {
-		if ((n = read(fd, s, len)) <= 0) {
-			if (n < 0 && errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += n;
-		len -= (size_t)n;
-	}
+/*
+ * The child's side: records gathered in a buffer and written a pipe's
+ * worth at a time (a write per record cost more than the speaking).
+ */
+struct up {
+	int		 fd;
+	struct buf	 out;
+};
+
+static int
+up_put(struct up *u, const void *p, size_t len, bool flush)
+{
+	buf_put(&u->out, p, len);
+	if (!flush && u->out.len < 65536)
+		return 0;
+	if (write_all(u->fd, u->out.data, u->out.len) == -1)
+		return -1;
+	buf_reset(&u->out);
 	return 0;
 }
 
 static int
 pipe_begin(void *arg, int rate)
 {
-	int	 fd = *(int *)arg;
 	int32_t	 r = rate;
 
-	return write_all(fd, "R", 1) == 0 &&
-	    write_all(fd, &r, sizeof(r)) == 0 ? 0 : -1;
+	return up_put(arg, "R", 1, false) == 0 &&
+	    up_put(arg, &r, sizeof(r), false) == 0 ? 0 : -1;
 }
 
 static int
 pipe_pcm(void *arg, const int16_t *s, size_t n)
 {
-	int		 fd = *(int *)arg;
 	uint32_t	 k = (uint32_t)n;
 
-	return write_all(fd, "P", 1) == 0 && write_all(fd, &k, sizeof(k)) == 0 &&
-	    write_all(fd, s, n * sizeof(*s)) == 0 ? 0 : -1;
+	return up_put(arg, "P", 1, false) == 0 &&
+	    up_put(arg, &k, sizeof(k), false) == 0 &&
+	    up_put(arg, s, n * sizeof(*s), false) == 0 ? 0 : -1;
 }
 
 static void
 pipe_mark(void *arg, size_t i, uint64_t start, uint64_t end)
 {
-	int		 fd = *(int *)arg;
 	uint64_t	 v[3] = { i, start, end };
 
-	if (write_all(fd, "M", 1) == 0)
-		write_all(fd, v, sizeof(v));
+	if (up_put(arg, "M", 1, false) == 0)
+		up_put(arg, v, sizeof(v), false);
 }
 
 int
 synth_run(const struct doc *d, const struct speech_profile *p,
     const struct speech *sp, const struct synth_sink *sink)
 {
-	struct synth_sink up = { pipe_begin, pipe_pcm, pipe_mark, NULL };
+	struct synth_sink sink_up = { pipe_begin, pipe_pcm, pipe_mark, NULL };
+	struct up	 up;
+	FILE		*in;
 	int16_t		*pcm = NULL;
 	size_t		 pcm_cap = 0;
 	uint64_t	 v[3];
@@ -308,33 +319,46 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 		 * parent's stdio buffers or exit handlers. */
 		close(fds[0]);
 		signal(SIGPIPE, SIG_IGN);
-		up.arg = &fds[1];
-		_exit(speak(d, p, sp, &up) == 0 ? 0 : 1);
+		memset(&up, 0, sizeof(up));
+		up.fd = fds[1];
+		sink_up.arg = &up;
+		rc = speak(d, p, sp, &sink_up);
+		if (up_put(&up, "", 0, true) == -1)
+			rc = -1;
+		_exit(rc == 0 ? 0 : 1);
 	}
 	close(fds[1]);
-	while (rc == 0 && read_all(fds[0], &type, 1) == 0) {
+	if ((in = fdopen(fds[0], "rb")) == NULL) {
+		diag(DIAG_ERROR, 0, "cannot read the speech process: %s",
+		    strerror(errno));
+		close(fds[0]);
+		kill(pid, SIGTERM);
+		waitpid(pid, &st, 0);
+		return -1;
+	}
+	while (rc == 0 && read_all(in, &type, 1) == 0) {
 		switch (type) {
 		case REC_RATE:
-			if (read_all(fds[0], &rate, sizeof(rate)) == -1 ||
+			if (read_all(in, &rate, sizeof(rate)) == -1 ||
 			    sink->begin(sink->arg, rate) == -1)
 				rc = -1;
 			break;
 		case REC_PCM:
-			if (read_all(fds[0], &n, sizeof(n)) == -1) {
+			if (read_all(in, &n, sizeof(n)) == -1) {
 				rc = -1;
 				break;
 			}
 			if (n > pcm_cap) {
-				pcm = realloc(pcm, n * sizeof(*pcm));
-				pcm_cap = pcm != NULL ? n : 0;
+				pcm = xreallocarray(pcm, n, sizeof(*pcm));
+				pcm_cap = n;
 			}
-			if (pcm == NULL || read_all(fds[0], pcm,
+			if (read_all(in, pcm,
 			    n * sizeof(*pcm)) == -1 ||
 			    sink->pcm(sink->arg, pcm, n) == -1)
 				rc = -1;
 			break;
 		case REC_MARK:
-			if (read_all(fds[0], v, sizeof(v)) == -1)
+			if (read_all(in, v, sizeof(v)) == -1)
 				rc = -1;
 			else if (sink->mark != NULL)
 				sink->mark(sink->arg, (size_t)v[0], v[1], v[2]);
@@ -344,7 +368,7 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 			break;
 		}
 	}
-	close(fds[0]);
+	fclose(in);
 	if (rc == -1)
 		kill(pid, SIGTERM);
 	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
