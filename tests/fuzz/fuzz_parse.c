@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: any bytes through the decoder, the reader, the tree
- * checker and every writer.  Build with `make fuzz`, run with
+ * checker and every writer but the audio ones (see below).  Build with `make fuzz`, run with
  *	build-fuzz/fuzz_parse tests/fuzz/corpus samples
  */
 #include "common.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "options.h"
@@ -48,8 +49,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 	if ((null = fopen("/dev/null", "wb")) != NULL) {
+		/* The audio writers are the speech writer plus espeak-ng
+		 * and lame, whose inputs it already covers. */
 		for (i = 0; i < writer_count(); i++)
-			writer_at(i)->write(d, &opts, null);
+			if (strcmp(writer_at(i)->name, "wav") != 0 &&
+			    strcmp(writer_at(i)->name, "mp3") != 0 &&
+			    strcmp(writer_at(i)->name, "vtt") != 0)
+				writer_at(i)->write(d, &opts, null);
 		fclose(null);
 	}
 	doc_free(d);
