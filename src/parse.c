@@ -171,23 +171,6 @@ starts_lower(const char *s, size_t len)
 	return text_is_lower(first_alnum(s, len));
 }
 
-static size_t
-count_words(const char *s, size_t len)
-{
-	size_t	 i, words = 0;
-	bool	 in = false;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == ' ' || s[i] == '\t')
-			in = false;
-		else if (!in) {
-			in = true;
-			words++;
-		}
-	}
-	return words;
-}
-
 /* Columns of the first word of a line. */
 static size_t
 first_word_cols(const struct line *l)
@@ -306,7 +289,7 @@ is_byline(const char *s, size_t len, size_t *skip)
 		return false;
 	if (!text_is_upper(first_cp(s + *skip, len - *skip)) ||
 	    text_cols(s, len) > BYLINE_MAX_COLS ||
-	    count_words(s, len) > 16 || ends_terminal(s, len))
+	    text_count_words(s, len) > 16 || ends_terminal(s, len))
 		return false;
 	for (i = *skip; i < len; i = j + 1) {
 		for (j = i; j < len && s[j] != ' '; j++)
@@ -365,7 +348,7 @@ is_caption(const char *s, size_t len, size_t *open)
 	credit = s + o + 1;
 	clen = len - o - 2;
 	/* At least three words of caption before the credit. */
-	if (clen == 0 || count_words(s, o) < 3 ||
+	if (clen == 0 || text_count_words(s, o) < 3 ||
 	    text_cols(credit, clen) > CREDIT_MAX_COLS ||
 	    !text_is_upper(first_alnum(credit, clen)))
 		return false;
@@ -396,7 +379,7 @@ is_headline_text(const char *s, size_t len)
 
 	cp = last_cp(s, len, &off);
 	return text_cols(s, len) <= HEADLINE_MAX_COLS &&
-	    count_words(s, len) <= HEADLINE_MAX_WORDS &&
+	    text_count_words(s, len) <= HEADLINE_MAX_WORDS &&
 	    cp != '.' && cp != ',' && cp != ';' && cp != ':' && cp != '-' &&
 	    cp != 0x2013 && cp != 0x2014 &&
 	    first_alnum(s, len) != 0 && !starts_lower(s, len);
@@ -1182,7 +1165,7 @@ is_heading(const struct parser *p, size_t u)
 	cp = first_alnum(l->s, l->len);
 	return (text_is_upper(cp) || text_is_digit(cp)) &&
 	    l->cols <= HEADING_MAX_COLS &&
-	    count_words(l->s, l->len) <= HEADING_MAX_WORDS &&
+	    text_count_words(l->s, l->len) <= HEADING_MAX_WORDS &&
 	    !ends_punct(l->s, l->len) && !is_date(l->s, l->len);
 }
 
@@ -1270,20 +1253,12 @@ make_blocks(struct parser *p)
 static const char *
 sentence_title(struct parser *p, const struct node *block)
 {
-	const struct node *k;
 	struct buf	*b = &p->tmp;
 	size_t		 i, n, end, cut = 0, cols = 0;
 	int32_t		 cp;
 
 	buf_reset(b);
-	for (k = block->first; k != NULL; k = k->next) {
-		if (k->type != NODE_LEAD_IN) {
-			if (k->type != NODE_CREDIT)
-				buf_puts(b, node_text(p->d, k));
-			continue;
-		}
-		text_sentence_case(b, k->first->text, k->first->len);
-	}
+	tree_text(block, TT_LEAD_IN_CASE | TT_NO_CREDIT, b);
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		b->len--;
 

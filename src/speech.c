@@ -528,48 +528,11 @@ add_label(struct builder *b, enum label which, unsigned pause, unsigned line)
 }
 
 /* The inline text of a block as written, into b->text. */
-static enum walk_result
-collect(const struct node *n, enum walk_event ev, void *arg)
-{
-	struct builder	*b = arg;
-
-	if (ev != WALK_ENTER)
-		return WALK_CONTINUE;
-	switch (n->type) {
-	case NODE_TEXT:
-		buf_put(&b->text, n->text, n->len);
-		break;
-	case NODE_LEAD_IN:
-		text_sentence_case(&b->text, n->first->text, n->first->len);
-		return WALK_SKIP;
-	case NODE_CREDIT:
-		return WALK_SKIP;
-	case NODE_DOCUMENT:
-	case NODE_HEADING:
-	case NODE_PARAGRAPH:
-	case NODE_CAPTION:
-	case NODE_BYLINE:
-	case NODE_BLOCKQUOTE:
-	case NODE_LIST:
-	case NODE_ITEM:
-	case NODE_THEMATIC_BREAK:
-	case NODE_EMPHASIS:
-	case NODE_STRONG:
-	case NODE_LINK:
-	case NODE__MAX:
-		break;
-	}
-	return WALK_CONTINUE;
-}
-
 static void
 block_text(struct builder *b, const struct node *n)
 {
-	const struct node *k;
-
 	buf_reset(&b->text);
-	for (k = n->first; k != NULL; k = k->next)
-		tree_walk(k, collect, b);
+	tree_text(n, TT_LEAD_IN_CASE | TT_NO_CREDIT, &b->text);
 }
 
 /* The sentences of b->text as utterances; the last gets pause_last. */

@@ -255,3 +255,20 @@ text_sentence_end(const char *s, size_t len, size_t pos)
 	}
 	return len;
 }
+
+size_t
+text_count_words(const char *s, size_t len)
+{
+	size_t	 i, words = 0;
+	bool	 in = false;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			in = false;
+		else if (!in) {
+			in = true;
+			words++;
+		}
+	}
+	return words;
+}

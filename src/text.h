@@ -39,6 +39,9 @@ bool	 text_is_digit(int32_t cp);	/* Nd */
 bool	 text_is_space(int32_t cp);	/* Zs, tab */
 bool	 text_is_punct(int32_t cp);	/* P* */
 
+/* Words in len bytes of s: runs of anything but spaces and tabs. */
+size_t	 text_count_words(const char *s, size_t len);
+
 /* Quotes and brackets that open or close a phrase (ASCII and curly). */
 bool	 text_is_opener(int32_t cp);
 bool	 text_is_closer(int32_t cp);

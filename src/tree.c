@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "text.h"
 #include "tree.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -339,7 +340,42 @@ tree_check(const struct doc *d)
 
 struct collect {
 	struct buf	 b;
+	struct buf	*out;		/* tree_text() */
+	unsigned	 flags;		/* tree_text() */
 };
+
+static enum walk_result
+render_text(const struct node *n, enum walk_event ev, void *arg)
+{
+	struct collect	*c = arg;
+
+	if (ev == WALK_LEAVE) {
+		if (n->type == NODE_LINK && (c->flags & TT_LINK_HREF) &&
+		    (n->first == NULL || n->first->type != NODE_TEXT ||
+		    n->first->next != NULL ||
+		    strcmp(n->first->text, n->u.href) != 0))
+			buf_printf(c->out, " (%s)", n->u.href);
+		return WALK_CONTINUE;
+	}
+	if (n->type == NODE_TEXT)
+		buf_put(c->out, n->text, n->len);
+	else if (n->type == NODE_LEAD_IN && (c->flags & TT_LEAD_IN_CASE)) {
+		text_sentence_case(c->out, n->first->text, n->first->len);
+		return WALK_SKIP;
+	} else if (n->type == NODE_CREDIT && (c->flags & TT_NO_CREDIT))
+		return WALK_SKIP;
+	return WALK_CONTINUE;
+}
+
+void
+tree_text(const struct node *n, unsigned flags, struct buf *out)
+{
+	struct collect	 c = { { 0 }, out, flags };
+	const struct node *k;
+
+	for (k = n->first; k != NULL; k = k->next)
+		tree_walk(k, render_text, &c);
+}
 
 static enum walk_result
 collect_text(const struct node *n, enum walk_event ev, void *arg)
@@ -354,7 +390,7 @@ collect_text(const struct node *n, enum walk_event ev, void *arg)
 char *
 node_text(struct doc *d, const struct node *n)
 {
-	struct collect	 c = { { 0 } };
+	struct collect	 c = { { 0 }, NULL, 0 };
 	char		*s;
 
 	tree_walk(n, collect_text, &c);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 struct arena;
+struct buf;
 
 /*
  * The document tree: built by a reader only, read-only for writers
@@ -156,6 +157,22 @@ int		 tree_walk(const struct node *n, walk_fn fn, void *arg);
  * static message naming the first broken one.
  */
 const char	*tree_check(const struct doc *);
+
+/* How tree_text() renders inlines that are more than text. */
+enum tree_text_flags {
+	TT_PLAIN = 0,
+	TT_LEAD_IN_CASE = 1 << 0,	/* a lead-in in sentence case */
+	TT_NO_CREDIT = 1 << 1,		/* leave a caption's credit out */
+	TT_LINK_HREF = 1 << 2,		/* " (href)" after a link whose text
+					   is not its address */
+};
+
+/*
+ * Append the text of the inlines under n (n's children on down, in
+ * order) to out, as flags say: the one place writers get a block's text.
+ */
+void		 tree_text(const struct node *n, unsigned flags,
+		    struct buf *out);
 
 /*
  * Concatenate the text of n's descendants (inlines only) into a new

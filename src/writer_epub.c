@@ -24,6 +24,7 @@
 #include "date.h"
 #include "diag.h"
 #include "options.h"
+#include "text.h"
 #include "tree.h"
 #include "writer.h"
 #include "xhtml.h"
@@ -131,18 +132,8 @@ static size_t
 count_words(const struct doc *d)
 {
 	const char	*s = node_text((struct doc *)d, d->root);
-	size_t		 words = 0;
-	bool		 in = false;
 
-	for (; *s != '\0'; s++) {
-		if (*s == ' ')
-			in = false;
-		else if (!in) {
-			in = true;
-			words++;
-		}
-	}
-	return words;
+	return text_count_words(s, strlen(s));
 }
 
 static size_t

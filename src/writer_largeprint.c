@@ -294,66 +294,19 @@ add_wrapped(struct layout *l, struct block *b, const char *text,
 	wrap_lines_free(&lines);
 }
 
-/* The text of inlines as it will be printed, into l->tmp. */
-static enum walk_result
-inline_text(const struct node *n, enum walk_event ev, void *arg)
-{
-	struct layout	*l = arg;
-	struct buf	 sc = { 0 };
-
-	if (ev == WALK_LEAVE) {
-		/* A link shows where it goes, if its text does not. */
-		if (n->type == NODE_LINK && (n->first == NULL ||
-		    n->first->type != NODE_TEXT ||
-		    strcmp(n->first->text, n->u.href) != 0)) {
-			buf_puts(&l->tmp, " (");
-			put_text(l, &l->tmp, n->u.href, strlen(n->u.href));
-			buf_putc(&l->tmp, ')');
-		}
-		return WALK_CONTINUE;
-	}
-	switch (n->type) {
-	case NODE_TEXT:
-		put_text(l, &l->tmp, n->text, n->len);
-		break;
-	case NODE_LEAD_IN:
-		/* Sentence case: no block of capitals. */
-		text_sentence_case(&sc, n->first->text, n->first->len);
-		put_text(l, &l->tmp, sc.data, sc.len);
-		buf_free(&sc);
-		return WALK_SKIP;
-	case NODE_CREDIT:
-		/* A line of its own, after the caption. */
-		return WALK_SKIP;
-	case NODE_DOCUMENT:
-	case NODE_HEADING:
-	case NODE_PARAGRAPH:
-	case NODE_CAPTION:
-	case NODE_BYLINE:
-	case NODE_BLOCKQUOTE:
-	case NODE_LIST:
-	case NODE_ITEM:
-	case NODE_THEMATIC_BREAK:
-	case NODE_EMPHASIS:
-	case NODE_STRONG:
-	case NODE_LINK:
-	case NODE__MAX:
-		break;
-	}
-	return WALK_CONTINUE;
-}
-
+/* The text of n's inlines as it will be printed, into l->tmp. */
 static void
 text_of(struct layout *l, const struct node *n)
 {
-	const struct node *k;
+	struct buf	 raw = { 0 };
 
-	buf_reset(&l->tmp);
-	for (k = n->first; k != NULL; k = k->next)
-		tree_walk(k, inline_text, l);
+	tree_text(n, TT_LEAD_IN_CASE | TT_NO_CREDIT | TT_LINK_HREF, &raw);
 	/* Trailing space (before a credit, say) would wrap to nothing. */
-	while (l->tmp.len > 0 && l->tmp.data[l->tmp.len - 1] == ' ')
-		l->tmp.data[--l->tmp.len] = '\0';
+	while (raw.len > 0 && raw.data[raw.len - 1] == ' ')
+		raw.len--;
+	buf_reset(&l->tmp);
+	put_text(l, &l->tmp, raw.data ? raw.data : "", raw.len);
+	buf_free(&raw);
 }
 
 /* A heading: wrapped, then a rule as wide as its widest line. */
