@@ -131,9 +131,26 @@ meta(xmlNodePtr md, const char *property, const char *value)
 static size_t
 count_words(const struct doc *d)
 {
-	const char	*s = node_text((struct doc *)d, d->root);
+	struct buf	 b = { 0 };
+	const struct node *k;
+	size_t		 words = 0;
 
-	return text_count_words(s, strlen(s));
+	/* Block by block: the text of two blocks has no space between. */
+	for (k = d->root->first; k != NULL; k = k->next) {
+		buf_reset(&b);
+		if (k->type == NODE_LIST || k->type == NODE_BLOCKQUOTE) {
+			const struct node *c;
+
+			for (c = k->first; c != NULL; c = c->next) {
+				tree_text(c, TT_PLAIN, &b);
+				buf_putc(&b, ' ');
+			}
+		} else
+			tree_text(k, TT_PLAIN, &b);
+		words += text_count_words(b.data ? b.data : "", b.len);
+	}
+	buf_free(&b);
+	return words;
 }
 
 static size_t

@@ -330,6 +330,7 @@ struct toc {
 	xmlNodePtr	 list;		/* <ol> of the article's entry */
 	const char	*href;
 	unsigned	 n;
+	struct buf	 text;		/* a heading's text */
 };
 
 static enum walk_result
@@ -337,7 +338,7 @@ add_toc_entry(const struct node *n, enum walk_event ev, void *arg)
 {
 	struct toc	*t = arg;
 	xmlNodePtr	 li, a;
-	char		*text, id[32];
+	char		 id[32];
 
 	if (ev != WALK_ENTER || n->type != NODE_HEADING)
 		return ev == WALK_ENTER && !node_is_block(n->type) ?
@@ -348,8 +349,9 @@ add_toc_entry(const struct node *n, enum walk_event ev, void *arg)
 	buf_reset(&t->b->tmp);
 	buf_printf(&t->b->tmp, "%s#%s", t->href, id);
 	li = el(t->list, "li");
-	text = node_text((struct doc *)t->b->d, n);
-	a = text_el(li, "a", text);
+	buf_reset(&t->text);
+	tree_text(n, TT_LEAD_IN_CASE, &t->text);
+	a = text_el(li, "a", t->text.data ? t->text.data : "");
 	attr(a, "href", t->b->tmp.data);
 	return WALK_SKIP;
 }
@@ -390,6 +392,7 @@ xhtml_nav(const struct doc *d, const char *content_href, struct buf *out)
 	t.href = content_href;
 	b.cur = li;
 	tree_walk(d->root, add_toc_entry, &t);
+	buf_free(&t.text);
 
 	/*
 	 * Landmarks: where the article starts.  (Not the contents: this
