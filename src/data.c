@@ -23,9 +23,9 @@
  * returns how many.  The strings live as long as the process.
  */
 static size_t
-data_dirs(const char *dirs[4])
+data_dirs(const char *dirs[5])
 {
-	static char	*beside, *above;
+	static char	*beside, *above, *share;
 	const char	*env;
 	char		 exe[4096], *slash;
 	ssize_t		 n;
@@ -40,10 +40,13 @@ data_dirs(const char *dirs[4])
 			*slash = '\0';
 		beside = xasprintf("%s/styles", exe);
 		above = xasprintf("%s/../styles", exe);
+		share = xasprintf("%s/../share/lector", exe);
 	}
 	if (beside != NULL) {
 		dirs[k++] = beside;
 		dirs[k++] = above;
+		/* An installed tree moved elsewhere (or under DESTDIR). */
+		dirs[k++] = share;
 	}
 	dirs[k++] = LECTOR_DATADIR;
 	return k;
@@ -61,7 +64,7 @@ readable(const char *path)
 char *
 data_find(const char *kind, const char *name, const char *suffix)
 {
-	const char	*dirs[4];
+	const char	*dirs[5];
 	char		*path;
 	size_t		 n, k, slen = strlen(suffix), nlen = strlen(name);
 
@@ -115,7 +118,7 @@ const char *
 data_names(const char *kind, const char *suffix)
 {
 	static char	 names[512];
-	const char	*dirs[4];
+	const char	*dirs[5];
 	struct dirent	*de;
 	DIR		*dp;
 	char		*path, *found[64];

@@ -13,7 +13,8 @@
  * Find the data file for name: a path if name holds a '/' or ends in
  * suffix, else KIND/NAME+SUFFIX under the first data folder that has it:
  * $LECTOR_DATADIR, the styles/ folder beside the program or one level up
- * (an uninstalled build), then the installed one.  Returns the path
+ * (an uninstalled build), share/lector beside the program's bin/ (an
+ * installed tree, wherever it was moved), then the installed one.  Returns the path
  * (caller frees) or NULL.
  */
 char	*data_find(const char *kind, const char *name, const char *suffix);

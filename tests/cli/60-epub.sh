@@ -141,3 +141,13 @@ else
 			echo "not ok check-epub $(basename "$2"): $line"
 		fi' sh "$CHECK" {}
 fi
+
+# An installed tree (bin/ beside share/lector/), wherever it is, finds
+# its styles: what `make install DESTDIR=...` lays out.
+mkdir -p "$D/prefix/bin" "$D/prefix/share/lector"
+cp "$LECTOR" "$D/prefix/bin/lector"
+cp -R styles/. "$D/prefix/share/lector/"
+"$D/prefix/bin/lector" -q --style large -o "$D/installed.epub" "$SEED" \
+    2>"$D/installed.err"
+check "epub: an installed tree finds its styles" cmp -s \
+    "$(sh -c "cd '$D' && pwd")/installed.epub" "$D/large.epub"
