@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "labels.h"
 
 static const struct {
@@ -46,4 +47,22 @@ label_get(const char *lang, enum label which)
 	t.text = table[i].text[which];
 	t.lang = table[i].lang;
 	return t;
+}
+
+void
+label_byline(const char *lang, const char *const *names, size_t n,
+    struct buf *out)
+{
+	struct label_text by = label_get(lang, LABEL_BY);
+	struct label_text and = label_get(lang, LABEL_AND);
+	size_t		 i;
+
+	buf_printf(out, "%s ", by.text);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && i + 1 == n)
+			buf_printf(out, " %s ", and.text);
+		else if (i > 0)
+			buf_puts(out, ", ");
+		buf_puts(out, names[i]);
+	}
 }

@@ -31,7 +31,16 @@ struct label_text {
 	const char	*lang;	/* the language it is in: "en", "es"... */
 };
 
+struct buf;
+
 /* The label in language lang (a BCP 47 tag; the primary subtag counts). */
 struct label_text	 label_get(const char *lang, enum label);
+
+/*
+ * Append a byline made from n names in language lang: "By A, B and C".
+ * For an article whose authors come from a header or an option.
+ */
+void			 label_byline(const char *lang,
+			    const char *const *names, size_t n, struct buf *);
 
 #endif /* LABELS_H */

@@ -587,10 +587,8 @@ add_header(struct builder *b)
 {
 	const struct meta *m = &b->d->meta;
 	const struct node *k;
-	struct label_text by, and;
 	struct date	 date;
 	struct buf	 s = { 0 };
-	size_t		 i;
 	bool		 byline = false;
 
 	/* A title made from the first sentence would be heard twice. */
@@ -611,16 +609,7 @@ add_header(struct builder *b)
 			byline = true;
 		}
 	if (!byline && m->nauthors > 0) {
-		by = label_get(m->language, LABEL_BY);
-		and = label_get(m->language, LABEL_AND);
-		buf_printf(&s, "%s ", by.text);
-		for (i = 0; i < m->nauthors; i++) {
-			if (i > 0 && i + 1 == m->nauthors)
-				buf_printf(&s, " %s ", and.text);
-			else if (i > 0)
-				buf_puts(&s, ", ");
-			buf_puts(&s, m->authors[i]);
-		}
+		label_byline(m->language, m->authors, m->nauthors, &s);
 		add_utt(b, UTT_BYLINE, s.data, s.len, b->p->pause_sentence, 0);
 	}
 	if (m->date != NULL) {

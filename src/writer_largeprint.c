@@ -450,9 +450,7 @@ add_header(struct layout *l)
 	const struct meta *m = &l->d->meta;
 	const struct node *k;
 	struct block	*b;
-	struct label_text by, and;
 	struct buf	 s = { 0 };
-	size_t		 i;
 	bool		 byline = false;
 
 	buf_reset(&l->tmp);
@@ -472,16 +470,7 @@ add_header(struct layout *l)
 			byline = true;
 		}
 	if (!byline && m->nauthors > 0) {
-		by = label_get(m->language, LABEL_BY);
-		and = label_get(m->language, LABEL_AND);
-		buf_printf(&s, "%s ", by.text);
-		for (i = 0; i < m->nauthors; i++) {
-			if (i > 0 && i + 1 == m->nauthors)
-				buf_printf(&s, " %s ", and.text);
-			else if (i > 0)
-				buf_puts(&s, ", ");
-			buf_puts(&s, m->authors[i]);
-		}
+		label_byline(m->language, m->authors, m->nauthors, &s);
 		buf_reset(&l->tmp);
 		put_text(l, &l->tmp, s.data, s.len);
 		add_wrapped(l, b, l->tmp.data, l->tmp.len, "", "");
