@@ -84,6 +84,27 @@ data_find(const char *kind, const char *name, const char *suffix)
 }
 
 char *
+data_load(const char *kind, const char *name, const char *suffix,
+    const char *option, const char *what, char **path, size_t *len)
+{
+	char	*text;
+
+	if ((*path = data_find(kind, name, suffix)) == NULL) {
+		fprintf(stderr, "lector: %s %s: no such %s or readable %s "
+		    "file (there are: %s) (see lector --help)\n", option,
+		    name, what, suffix, data_names(kind, suffix));
+		return NULL;
+	}
+	if ((text = data_read(*path, len)) == NULL) {
+		fprintf(stderr, "lector: %s: cannot read: %s\n", *path,
+		    strerror(errno));
+		free(*path);
+		*path = NULL;
+	}
+	return text;
+}
+
+char *
 data_read(const char *path, size_t *len)
 {
 	struct buf	 b = { 0 };

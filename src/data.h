@@ -25,6 +25,16 @@ char	*data_find(const char *kind, const char *name, const char *suffix);
  */
 char	*data_read(const char *path, size_t *len);
 
+/*
+ * Find and read the data file for name, as data_find() and data_read()
+ * do, for the option that named it (option "--layout", what "layout").
+ * Returns the contents (caller frees), with the path in *path (caller
+ * frees) and the length in *len; or NULL after one line on standard
+ * error saying what is wrong and which names there are.
+ */
+char	*data_load(const char *kind, const char *name, const char *suffix,
+	    const char *option, const char *what, char **path, size_t *len);
+
 /* The names available for kind (for messages): "default, large". */
 const char *data_names(const char *kind, const char *suffix);
 

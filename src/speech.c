@@ -124,18 +124,9 @@ speech_setup(struct options *o)
 
 	if (o->speech_ready)
 		return 0;
-	if ((path = data_find("speech", name, ".conf")) == NULL) {
-		fprintf(stderr, "lector: --speech %s: no such speech profile "
-		    "or readable .conf file (profiles: %s) (see lector "
-		    "--help)\n", name, data_names("speech", ".conf"));
+	if ((text = data_load("speech", name, ".conf", "--speech",
+	    "speech profile", &path, &len)) == NULL)
 		return -1;
-	}
-	if ((text = data_read(path, &len)) == NULL) {
-		fprintf(stderr, "lector: %s: cannot read: %s\n", path,
-		    strerror(errno));
-		free(path);
-		return -1;
-	}
 	memset(p, 0, sizeof(*p));
 	p->rate = 175;
 	p->pitch = 50;

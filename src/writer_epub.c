@@ -52,21 +52,10 @@ epub_setup(struct options *o)
 	const char	*name = o->style != NULL ? o->style : "default";
 	char		*path;
 
-	if ((path = data_find("epub", name, ".css")) == NULL) {
-		fprintf(stderr, "lector: --style %s: no such style or "
-		    "readable .css file (styles: %s) (see lector --help)\n",
-		    name, data_names("epub", ".css"));
-		return -1;
-	}
-	o->css = data_read(path, &o->css_len);
-	if (o->css == NULL) {
-		fprintf(stderr, "lector: %s: cannot read: %s\n", path,
-		    strerror(errno));
-		free(path);
-		return -1;
-	}
+	o->css = data_load("epub", name, ".css", "--style", "style", &path,
+	    &o->css_len);
 	free(path);
-	return 0;
+	return o->css != NULL ? 0 : -1;
 }
 
 /*

@@ -122,18 +122,9 @@ lp_setup(struct options *o)
 	size_t		 len;
 	int		 rc;
 
-	if ((path = data_find("large-print", name, ".conf")) == NULL) {
-		fprintf(stderr, "lector: --layout %s: no such layout or "
-		    "readable .conf file (layouts: %s) (see lector --help)\n",
-		    name, data_names("large-print", ".conf"));
+	if ((text = data_load("large-print", name, ".conf", "--layout",
+	    "layout", &path, &len)) == NULL)
 		return -1;
-	}
-	if ((text = data_read(path, &len)) == NULL) {
-		fprintf(stderr, "lector: %s: cannot read: %s\n", path,
-		    strerror(errno));
-		free(path);
-		return -1;
-	}
 	memset(p, 0, sizeof(*p));
 	p->width = 40;
 	p->line_spacing = 1;
@@ -628,13 +619,25 @@ running_header(const struct layout *l, struct buf *out)
 	buf_puts(out, ell);
 }
 
+/* "Page 3 of 7" in the article's language, as a line of out. */
+static void
+page_number(struct layout *l, struct buf *out, size_t n, size_t of)
+{
+	struct label_text page = label_get(l->d->meta.language, LABEL_PAGE);
+	struct label_text ofl = label_get(l->d->meta.language, LABEL_OF);
+
+	buf_reset(&l->tmp);
+	buf_printf(&l->tmp, "%s %zu %s %zu", page.text, n, ofl.text, of);
+	put_text(l, out, l->tmp.data, l->tmp.len);
+	buf_putc(out, '\n');
+}
+
 static int
 lp_write(const struct doc *d, const struct options *o, FILE *out)
 {
 	struct layout	 l;
 	struct pages	 pg;
 	struct buf	 b = { 0 }, head = { 0 };
-	struct label_text page, of;
 	const struct lp_profile *p = &o->lp;
 	size_t		 i, npages, r, k;
 	int		 rc;
@@ -652,8 +655,6 @@ lp_write(const struct doc *d, const struct options *o, FILE *out)
 	paginate(&l, &pg);
 
 	npages = pg.per_page > 0 ? pg.n / pg.per_page : 1;
-	page = label_get(d->meta.language, LABEL_PAGE);
-	of = label_get(d->meta.language, LABEL_OF);
 	if (p->running_header)
 		running_header(&l, &head);
 	for (i = 0; i < npages; i++) {
@@ -661,13 +662,8 @@ lp_write(const struct doc *d, const struct options *o, FILE *out)
 			buf_putc(&b, '\f');
 		if (pg.per_page > 0 && p->running_header)
 			buf_printf(&b, "%s\n", head.data);
-		if (pg.per_page > 0 && p->page_number == PAGE_NUMBER_TOP) {
-			buf_reset(&l.tmp);
-			buf_printf(&l.tmp, "%s %zu %s %zu", page.text, i + 1,
-			    of.text, npages);
-			put_text(&l, &b, l.tmp.data, l.tmp.len);
-			buf_putc(&b, '\n');
-		}
+		if (pg.per_page > 0 && p->page_number == PAGE_NUMBER_TOP)
+			page_number(&l, &b, i + 1, npages);
 		if (pg.per_page > 0 && (p->running_header ||
 		    p->page_number == PAGE_NUMBER_TOP))
 			buf_putc(&b, '\n');
@@ -678,11 +674,8 @@ lp_write(const struct doc *d, const struct options *o, FILE *out)
 			buf_putc(&b, '\n');
 		}
 		if (pg.per_page > 0 && p->page_number == PAGE_NUMBER_BOTTOM) {
-			buf_reset(&l.tmp);
-			buf_printf(&l.tmp, "\n%s %zu %s %zu", page.text, i + 1,
-			    of.text, npages);
-			put_text(&l, &b, l.tmp.data, l.tmp.len);
 			buf_putc(&b, '\n');
+			page_number(&l, &b, i + 1, npages);
 		}
 	}
 	rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
