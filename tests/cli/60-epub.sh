@@ -11,6 +11,10 @@ D=$TMPDIR/60-epub
 mkdir -p "$D"
 T=$TESTBIN/epubtool
 SEED=$SHARED/seed/caravan-editorial.txt
+if [ ! -f "$SEED" ]; then
+	echo "skip $(basename "$0"): no $SEED (the shared folder beside the clone)"
+	exit 0
+fi
 
 entry() { "$T" cat "$1" "$2"; }
 has() { entry "$1" "$2" | grep -q -- "$3"; }
