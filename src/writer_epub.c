@@ -16,7 +16,6 @@
 #include <time.h>
 
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 #include <zip.h>
 
 #include "buf.h"
@@ -28,6 +27,7 @@
 #include "tree.h"
 #include "writer.h"
 #include "xhtml.h"
+#include "xml.h"
 
 #define X(s)		((const xmlChar *)(s))
 #define OPF_NS		"http://www.idpf.org/2007/opf"
@@ -210,8 +210,7 @@ package(const struct doc *d, const struct options *o,
 	time_t		 t;
 	char		 s[128], id[32];
 	size_t		 i;
-	xmlChar		*mem = NULL;
-	int		 size = 0;
+	int		 rc;
 
 	x = xmlNewDoc(X("1.0"));
 	pkg = xmlNewDocNode(x, NULL, X("package"), NULL);
@@ -272,25 +271,17 @@ package(const struct doc *d, const struct options *o,
 	e = xmlNewChild(spine, NULL, X("itemref"), NULL);
 	xmlNewProp(e, X("idref"), X("article"));
 
-	xmlDocDumpFormatMemoryEnc(x, &mem, &size, "UTF-8", 1);
+	rc = xml_serialise(x, true, "epub: package document", out);
 	xmlFreeDoc(x);
-	if (mem == NULL) {
-		diag(DIAG_ERROR, 0, "epub: cannot serialise the package "
-		    "document");
-		return -1;
-	}
-	buf_put(out, mem, (size_t)size);
-	xmlFree(mem);
-	return 0;
+	return rc;
 }
 
-static void
+static int
 container_xml(struct buf *out)
 {
 	xmlDocPtr	 x;
 	xmlNodePtr	 c, rf;
-	xmlChar		*mem = NULL;
-	int		 size = 0;
+	int		 rc;
 
 	x = xmlNewDoc(X("1.0"));
 	c = xmlNewDocNode(x, NULL, X("container"), NULL);
@@ -302,11 +293,9 @@ container_xml(struct buf *out)
 	    X("rootfile"), NULL);
 	xmlNewProp(rf, X("full-path"), X("EPUB/package.opf"));
 	xmlNewProp(rf, X("media-type"), X("application/oebps-package+xml"));
-	xmlDocDumpFormatMemoryEnc(x, &mem, &size, "UTF-8", 1);
-	if (mem != NULL)
-		buf_put(out, mem, (size_t)size);
-	xmlFree(mem);
+	rc = xml_serialise(x, true, "epub: container.xml", out);
 	xmlFreeDoc(x);
+	return rc;
 }
 
 /* Add one entry with a fixed time; -1 after a message. */
@@ -357,9 +346,9 @@ epub_write(const struct doc *d, const struct options *o, FILE *out)
 
 	if (xhtml_content(d, CSS_HREF, &content) == -1 ||
 	    xhtml_nav(d, CONTENT_HREF, &nav) == -1 ||
-	    package(d, o, &content, &opf) == -1)
+	    package(d, o, &content, &opf) == -1 ||
+	    container_xml(&container) == -1)
 		goto out;
-	container_xml(&container);
 	t = book_time(d, o);
 	if (t < ZIP_EPOCH)
 		t = ZIP_EPOCH;

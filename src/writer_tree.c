@@ -9,12 +9,13 @@
 #include <string.h>
 
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "options.h"
 #include "tree.h"
 #include "writer.h"
+#include "xml.h"
 
 struct dump {
 	xmlNodePtr	 cur;	/* the element children go into */
@@ -99,8 +100,8 @@ tree_write(const struct doc *d, const struct options *opts, FILE *out)
 	xmlDocPtr	 xdoc;
 	xmlNodePtr	 root, meta, el;
 	struct dump	 dp;
-	xmlChar		*mem = NULL;
-	int		 size = 0, rc = -1;
+	struct buf	 b = { 0 };
+	int		 rc = -1;
 	size_t		 i;
 
 	(void)opts;
@@ -112,12 +113,20 @@ tree_write(const struct doc *d, const struct options *opts, FILE *out)
 	el = meta_el(meta, "title", m->title);
 	xmlNewProp(el, (const xmlChar *)"from",
 	    (const xmlChar *)meta_from_name(m->title_from));
-	if (m->subtitle != NULL)
-		meta_el(meta, "subtitle", m->subtitle);
+	if (m->title_line > 0)
+		set_uint(el, "line", m->title_line);
+	if (m->subtitle != NULL) {
+		el = meta_el(meta, "subtitle", m->subtitle);
+		if (m->subtitle_line > 0)
+			set_uint(el, "line", m->subtitle_line);
+	}
 	for (i = 0; i < m->nauthors; i++)
 		meta_el(meta, "author", m->authors[i]);
-	if (m->date != NULL)
-		meta_el(meta, "date", m->date);
+	if (m->date != NULL) {
+		el = meta_el(meta, "date", m->date);
+		if (m->date_line > 0)
+			set_uint(el, "line", m->date_line);
+	}
 	el = meta_el(meta, "language", m->language);
 	xmlNewProp(el, (const xmlChar *)"from",
 	    (const xmlChar *)meta_from_name(m->language_from));
@@ -129,20 +138,13 @@ tree_write(const struct doc *d, const struct options *opts, FILE *out)
 		diag(DIAG_ERROR, 0, "tree: node of unknown type");
 		goto out;
 	}
-	xmlDocDumpFormatMemoryEnc(xdoc, &mem, &size, "UTF-8", 1);
-	if (mem == NULL) {
-		const xmlError	*err = xmlGetLastError();
-
-		diag(DIAG_ERROR, 0, "tree: cannot serialise: %s",
-		    err != NULL && err->message != NULL ? err->message :
-		    "libxml2 failed");
+	if (xml_serialise(xdoc, true, "tree", &b) == -1)
 		goto out;
-	}
-	if (fwrite(mem, 1, (size_t)size, out) != (size_t)size)
+	if (fwrite(b.data, 1, b.len, out) != b.len)
 		goto out;	/* the batch runner reports write errors */
 	rc = 0;
 out:
-	xmlFree(mem);
+	buf_free(&b);
 	xmlFreeDoc(xdoc);
 	return rc;
 }

@@ -24,7 +24,6 @@
 #include <string.h>
 
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include "buf.h"
 #include "date.h"
@@ -33,6 +32,7 @@
 #include "text.h"
 #include "tree.h"
 #include "xhtml.h"
+#include "xml.h"
 
 #define XHTML_NS	"http://www.w3.org/1999/xhtml"
 #define EPUB_NS		"http://www.idpf.org/2007/ops"
@@ -123,6 +123,9 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 	if (ev == WALK_LEAVE) {
 		if (n->type != NODE_TEXT && n->type != NODE_DOCUMENT &&
 		    n->type != NODE_THEMATIC_BREAK && n->type != NODE_BYLINE)
+			b->cur = b->cur->parent;
+		/* A caption opened two elements: <figure><figcaption>. */
+		if (n->type == NODE_CAPTION)
 			b->cur = b->cur->parent;
 		return WALK_CONTINUE;
 	}
@@ -275,27 +278,6 @@ add_header(struct build *b, xmlNodePtr parent)
 	}
 }
 
-/* Serialise x into out; -1 after a message if libxml2 fails. */
-static int
-serialise(xmlDocPtr x, struct buf *out, const char *what)
-{
-	xmlChar		*mem = NULL;
-	int		 size = 0;
-	const xmlError	*err;
-
-	xmlDocDumpFormatMemoryEnc(x, &mem, &size, "UTF-8", 0);
-	if (mem == NULL) {
-		err = xmlGetLastError();
-		diag(DIAG_ERROR, 0, "%s: cannot serialise: %s", what,
-		    err != NULL && err->message != NULL ? err->message :
-		    "libxml2 failed");
-		return -1;
-	}
-	buf_put(out, mem, (size_t)size);
-	xmlFree(mem);
-	return 0;
-}
-
 int
 xhtml_content(const struct doc *d, const char *css_href, struct buf *out)
 {
@@ -318,7 +300,7 @@ xhtml_content(const struct doc *d, const char *css_href, struct buf *out)
 	add_header(&b, main);
 	b.cur = main;
 	rc = tree_walk(d->root, add_node, &b) == 0 ?
-	    serialise(x, out, "XHTML") : -1;
+	    xml_serialise(x, false, "XHTML", out) : -1;
 	buf_free(&b.tmp);
 	xmlFreeDoc(x);
 	return rc;
@@ -416,7 +398,7 @@ xhtml_nav(const struct doc *d, const char *content_href, struct buf *out)
 	xmlNewNsProp(a, b.epub, X("type"), X("bodymatter"));
 	attr(a, "href", b.tmp.data);
 
-	rc = serialise(x, out, "navigation document");
+	rc = xml_serialise(x, false, "navigation document", out);
 	buf_free(&b.tmp);
 	xmlFreeDoc(x);
 	return rc;
