@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "lang.h"
 #include "options.h"
 #include "parse.h"
 #include "source.h"
@@ -1263,7 +1264,8 @@ sentence_title(struct parser *p, const struct node *block)
 		b->len--;
 
 	/* The end of the first sentence, without a final full stop. */
-	end = text_sentence_end(b->data, b->len, 0);
+	end = text_sentence_end(lang_get(p->d->meta.language), b->data,
+	    b->len, 0);
 	/* Cut a long sentence at the last space that fits. */
 	for (i = 0; i < end; i += n) {
 		n = utf8_next(b->data + i, end - i, &cp);
@@ -1309,6 +1311,10 @@ finish_meta(struct parser *p)
 			node_insert_ordered(p->d->root, n);
 		}
 	}
+	if (m->language == NULL) {
+		m->language = "en";
+		m->language_from = FROM_DEFAULT;
+	}
 	if (m->title == NULL) {
 		for (k = p->d->root->first; k != NULL; k = k->next)
 			if (k->type == NODE_PARAGRAPH)
@@ -1326,10 +1332,6 @@ finish_meta(struct parser *p)
 	if (m->title == NULL || *m->title == '\0') {
 		m->title = p->d->name;
 		m->title_from = FROM_DEFAULT;
-	}
-	if (m->language == NULL) {
-		m->language = "en";
-		m->language_from = FROM_DEFAULT;
 	}
 }
 

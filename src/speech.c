@@ -33,6 +33,7 @@
 #include "data.h"
 #include "date.h"
 #include "labels.h"
+#include "lang.h"
 #include "options.h"
 #include "speech.h"
 #include "text.h"
@@ -453,6 +454,7 @@ speech_normalize(const char *lang, enum utt_kind kind, const char *s,
 struct builder {
 	const struct doc		*d;
 	const struct speech_profile	*p;
+	const struct lang		*lang;	/* the article's */
 	struct speech			*sp;
 	struct buf			 text;	/* inline text being collected */
 	struct buf			 said;	/* one utterance, normalised */
@@ -463,6 +465,14 @@ add_chapter(struct builder *b, const char *title, size_t len)
 {
 	struct speech	*sp = b->sp;
 
+	/* A chapter nothing was said in (a heading of only invisible
+	 * characters) gives way to the next. */
+	if (sp->nchapters > 0 && (sp->n == 0 ||
+	    sp->utts[sp->n - 1].chapter != sp->nchapters - 1)) {
+		free(sp->chapters[sp->nchapters - 1].title);
+		sp->chapters[sp->nchapters - 1].title = xstrndup(title, len);
+		return;
+	}
 	if (sp->nchapters == sp->chapters_cap) {
 		sp->chapters_cap = sp->chapters_cap ? sp->chapters_cap * 2 : 16;
 		sp->chapters = xreallocarray(sp->chapters, sp->chapters_cap,
@@ -483,6 +493,11 @@ add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
 	speech_normalize(b->d->meta.language, kind, s, len, &b->said);
 	if (b->said.len == 0 && kind != UTT_BREAK)
 		return;
+	/* Every utterance belongs to a chapter: an article that opens
+	 * with no chapter of its own (only a list, say) starts with one
+	 * named after its title. */
+	if (sp->nchapters == 0)
+		add_chapter(b, b->d->meta.title, strlen(b->d->meta.title));
 	if (sp->n == sp->cap) {
 		sp->cap = sp->cap ? sp->cap * 2 : 64;
 		sp->utts = xreallocarray(sp->utts, sp->cap, sizeof(*sp->utts));
@@ -495,7 +510,7 @@ add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
 	u->written = xstrndup(s, len);
 	u->pause_ms = pause;
 	u->line = line;
-	u->chapter = sp->nchapters > 0 ? sp->nchapters - 1 : 0;
+	u->chapter = sp->nchapters - 1;
 }
 
 /* Make the last utterance's silence at least ms. */
@@ -540,7 +555,7 @@ add_sentences(struct builder *b, enum utt_kind kind, unsigned pause_last,
 	buf_put(&t, b->text.data ? b->text.data : "", b->text.len);
 	pos = strlen(prefix);
 	while (pos < t.len) {
-		end = text_sentence_end(t.data, t.len, pos);
+		end = text_sentence_end(b->lang, t.data, t.len, pos);
 		if (pos == strlen(prefix))
 			pos = 0;
 		add_utt(b, kind, t.data + pos, end - pos, end >= t.len ?
@@ -558,7 +573,7 @@ paragraph_chapter(struct builder *b)
 {
 	size_t	 i, words = 0, end;
 
-	end = text_sentence_end(b->text.data, b->text.len, 0);
+	end = text_sentence_end(b->lang, b->text.data, b->text.len, 0);
 	for (i = 0; i < end && words < 8; i++)
 		if (b->text.data[i] == ' ')
 			words++;
@@ -714,6 +729,7 @@ speech_build(const struct doc *d, const struct speech_profile *p,
 	memset(&b, 0, sizeof(b));
 	b.d = d;
 	b.p = p;
+	b.lang = lang_get(d->meta.language);
 	b.sp = out;
 	for (k = d->root->first; k != NULL; k = k->next)
 		if (k->type == NODE_HEADING)
@@ -723,6 +739,12 @@ speech_build(const struct doc *d, const struct speech_profile *p,
 	/* A short silence to end on, not a long one. */
 	if (out->n > 0)
 		out->utts[out->n - 1].pause_ms = p->pause_sentence;
+	if (out->nchapters == 0)
+		add_chapter(&b, d->meta.title, strlen(d->meta.title));
+	/* ... and none at the end with nothing in it. */
+	if (out->nchapters > 1 && out->utts[out->n - 1].chapter !=
+	    out->nchapters - 1)
+		free(out->chapters[--out->nchapters].title);
 	buf_free(&b.text);
 	buf_free(&b.said);
 }

@@ -63,7 +63,8 @@ int		 speech_setup(struct options *);
 
 /*
  * Build the utterances of d with profile p into *out (zeroed by the
- * caller); free with speech_free().
+ * caller); free with speech_free().  There is always at least one
+ * chapter, and every utterance belongs to one.
  */
 void		 speech_build(const struct doc *, const struct speech_profile *,
 		    struct speech *out);

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "lang.h"
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -187,34 +188,36 @@ text_is_closer(int32_t cp)
 	    cp == 0x2019 || cp == 0x201d || cp == 0xbb || cp == 0x203a;
 }
 
-/* Titles and other abbreviations a full stop does not end a sentence on. */
-static const char *const abbreviations[] = {
-	"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov",
-	"Lt", "Col", "Capt", "Sgt", "Jr", "Sr", "Rev", "Hon", "vs",
-	"etc", "Inc", "Ltd", "Co", "Corp", "Mt", "Ave", "Jan", "Feb", "Mar",
-	"Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-	"Sra", "Sr", "Dra", "Av",
-};
-
+/*
+ * Whether a full stop after the len bytes at w is an abbreviation's, not
+ * a sentence's end: a word with a full stop inside ("U.S", "a.m"), a
+ * capital letter alone (an initial: "John F. Kennedy"), or one of the
+ * language's abbreviations (styles/language/).
+ */
 static bool
-is_abbreviation(const char *w, size_t len)
+is_abbreviation(const struct lang *l, const char *w, size_t len)
 {
-	size_t	 k;
+	int32_t	 cp;
+	size_t	 n;
 
-	/* "U.S", "a.m", one or two letters: "A", "Ph"; not "2" */
-	if (memchr(w, '.', len) != NULL || (len > 0 && len <= 2 &&
-	    !(w[0] >= '0' && w[0] <= '9') &&
-	    !(w[len - 1] >= '0' && w[len - 1] <= '9')))
+	/* "(Mr." is "Mr." */
+	while (len > 0 && (n = utf8_next(w, len, &cp)) > 0 &&
+	    text_is_opener(cp)) {
+		w += n;
+		len -= n;
+	}
+	if (len == 0)
+		return false;
+	if (memchr(w, '.', len) != NULL)
 		return true;
-	for (k = 0; k < NELEM(abbreviations); k++)
-		if (strlen(abbreviations[k]) == len &&
-		    memcmp(abbreviations[k], w, len) == 0)
-			return true;
-	return false;
+	if (utf8_next(w, len, &cp) == len && text_is_upper(cp))
+		return true;
+	return l != NULL && lang_is_abbreviation(l, w, len);
 }
 
 size_t
-text_sentence_end(const char *s, size_t len, size_t pos)
+text_sentence_end(const struct lang *l, const char *s, size_t len,
+    size_t pos)
 {
 	size_t	 i, n, end, word = pos;
 	int32_t	 cp, next;
@@ -247,13 +250,41 @@ text_sentence_end(const char *s, size_t len, size_t pos)
 			n = 1;
 			continue;
 		}
-		if (cp == '.' && is_abbreviation(s + word, i - word)) {
+		if (cp == '.' && is_abbreviation(l, s + word, i - word)) {
 			n = 1;
 			continue;
 		}
 		return end;
 	}
 	return len;
+}
+
+bool
+text_is_nonchar(int32_t cp)
+{
+	return (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
+}
+
+bool
+text_is_clean(const char *s, size_t len)
+{
+	size_t	 i, n;
+	int32_t	 cp;
+
+	if (len == 0 || !utf8_valid(s, len))
+		return false;
+	for (i = 0; i < len; i += n) {
+		if ((unsigned char)s[i] < 0x80) {
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				return false;
+			n = 1;
+			continue;
+		}
+		n = utf8_next(s + i, len - i, &cp);
+		if (cp <= 0x9f || text_is_nonchar(cp))
+			return false;
+	}
+	return true;
 }
 
 size_t

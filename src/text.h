@@ -39,6 +39,20 @@ bool	 text_is_digit(int32_t cp);	/* Nd */
 bool	 text_is_space(int32_t cp);	/* Zs, tab */
 bool	 text_is_punct(int32_t cp);	/* P* */
 
+/*
+ * Whether cp is a noncharacter (U+FDD0..U+FDEF and the last two code
+ * points of every plane): never text, and U+FFFE and U+FFFF are not even
+ * XML characters.
+ */
+bool	 text_is_nonchar(int32_t cp);
+
+/*
+ * Whether len bytes of s are text every writer can take: not empty,
+ * well-formed UTF-8 with no NUL, no control character (C0, DEL or C1,
+ * tab and line feed included) and no noncharacter.
+ */
+bool	 text_is_clean(const char *s, size_t len);
+
 /* Words in len bytes of s: runs of anything but spaces and tabs. */
 size_t	 text_count_words(const char *s, size_t len);
 
@@ -59,13 +73,18 @@ struct buf;
  */
 void	 text_sentence_case(struct buf *, const char *s, size_t len);
 
+struct lang;
+
 /*
- * The end of the sentence that starts at pos in len bytes of s: the
- * offset just past its final punctuation (and any closing quotes), or
- * len.  A sentence ends at . ! ? or … followed by a space and a capital,
- * a digit or an opening quote; a full stop after an abbreviation ("Mr.",
- * "U.S.", a word of one or two letters) does not end one.
+ * The end of the sentence that starts at pos in len bytes of s, in
+ * language l (NULL: no language's abbreviations): the offset just past
+ * its final punctuation (and any closing quotes), or len.  A sentence
+ * ends at . ! ? or … followed by a space and a capital, a digit or an
+ * opening quote; a full stop after an abbreviation does not end one: a
+ * word with a full stop inside ("U.S."), a capital letter alone (an
+ * initial), or one of the language's (lang.h).
  */
-size_t	 text_sentence_end(const char *s, size_t len, size_t pos);
+size_t	 text_sentence_end(const struct lang *l, const char *s, size_t len,
+	    size_t pos);
 
 #endif /* TEXT_H */
