@@ -33,7 +33,7 @@ void	 buf_putc(struct buf *, int c);
 void	 buf_printf(struct buf *, const char *fmt, ...) PRINTFLIKE(2, 3);
 
 /* Append vprintf-style output. */
-void	 buf_vprintf(struct buf *, const char *fmt, va_list);
+void	 buf_vprintf(struct buf *, const char *fmt, va_list) PRINTFLIKE(2, 0);
 
 /* Forget the contents, keeping the storage. */
 void	 buf_reset(struct buf *);

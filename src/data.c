@@ -87,12 +87,14 @@ char *
 data_load(const char *kind, const char *name, const char *suffix,
     const char *option, const char *what, char **path, size_t *len)
 {
-	char	*text;
+	char	*text, *names;
 
 	if ((*path = data_find(kind, name, suffix)) == NULL) {
+		names = data_names(kind, suffix);
 		fprintf(stderr, "lector: %s %s: no such %s or readable %s "
 		    "file (there are: %s) (see lector --help)\n", option,
-		    name, what, suffix, data_names(kind, suffix));
+		    name, what, suffix, names);
+		free(names);
 		return NULL;
 	}
 	if ((text = data_read(*path, len)) == NULL) {
@@ -135,15 +137,15 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-const char *
+char *
 data_names(const char *kind, const char *suffix)
 {
-	static char	 names[512];
 	const char	*dirs[5];
 	struct dirent	*de;
+	struct buf	 b = { 0 };
 	DIR		*dp;
 	char		*path, *found[64];
-	size_t		 n, k, i, nfound = 0, used = 0, len;
+	size_t		 n, k, i, nfound = 0, len;
 	size_t		 slen = strlen(suffix);
 
 	n = data_dirs(dirs);
@@ -163,13 +165,11 @@ data_names(const char *kind, const char *suffix)
 		free(path);
 	}
 	qsort(found, nfound, sizeof(*found), cmp_str);
-	names[0] = '\0';
 	for (i = 0; i < nfound; i++) {
-		if (used < sizeof(names))
-			used += (size_t)snprintf(names + used,
-			    sizeof(names) - used, "%s%s", i ? ", " : "",
-			    found[i]);
+		buf_printf(&b, "%s%s", i ? ", " : "", found[i]);
 		free(found[i]);
 	}
-	return names[0] ? names : "none found";
+	if (nfound == 0)
+		buf_puts(&b, "none found");
+	return buf_steal(&b);
 }

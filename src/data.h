@@ -35,7 +35,10 @@ char	*data_read(const char *path, size_t *len);
 char	*data_load(const char *kind, const char *name, const char *suffix,
 	    const char *option, const char *what, char **path, size_t *len);
 
-/* The names available for kind (for messages): "default, large". */
-const char *data_names(const char *kind, const char *suffix);
+/*
+ * The names available for kind, sorted, in a new string (caller frees):
+ * "default, large", or "none found".
+ */
+char	*data_names(const char *kind, const char *suffix);
 
 #endif /* DATA_H */

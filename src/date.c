@@ -82,6 +82,21 @@ number(const char *s, size_t len)
 	return v;
 }
 
+/* Days in month m (1..12) of year y, by the Gregorian calendar. */
+static int
+days_in_month(int y, int m)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+	};
+
+	if (m < 1 || m > 12)
+		return 31;
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
 bool
 date_parse(const char *s, size_t len, struct date *out)
 {
@@ -142,8 +157,9 @@ date_parse(const char *s, size_t len, struct date *out)
 		if (!is_date_word(s + i, w))
 			return false;
 	}
-	/* A day needs a month; a year is a must. */
-	if (d.year == 0 || (d.day != 0 && d.month == 0))
+	/* A day needs a month; a year is a must; the day must exist. */
+	if (d.year == 0 || (d.day != 0 && d.month == 0) ||
+	    d.day > days_in_month(d.year, d.month))
 		return false;
 	*out = d;
 	return true;

@@ -15,8 +15,9 @@ struct date {
  * Whether len bytes of s are a date and nothing else: "March 14, 2026",
  * "14 March 2026", "Mar. 3, 2026", "2026-02-03", "Monday, 2 March 2026,
  * 10:30 GMT", "Published 3 March 2026", "3 de marzo de 2026", "March
- * 2026".  Every word must be part of a date, and a year must be there.
- * Fills *out when it returns true.
+ * 2026".  Every word must be part of a date, a year must be there, and
+ * the day must exist in its month ("February 31" is not a date).  Fills
+ * *out when it returns true.
  */
 bool	 date_parse(const char *s, size_t len, struct date *out);
 

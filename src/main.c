@@ -20,9 +20,11 @@
 #include "batch.h"
 #include "buf.h"
 #include "data.h"
+#include "date.h"
 #include "diag.h"
 #include "options.h"
 #include "parse.h"
+#include "text.h"
 #include "writer.h"
 #include "xalloc.h"
 
@@ -101,11 +103,27 @@ usage_error(const char *fmt, ...)
 	exit(2);
 }
 
+/*
+ * Standard output after --help or --version: a write that failed (a full
+ * disk, a closed pipe) is said in one line and exits 1.
+ */
+static int
+stdout_done(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "lector: cannot write to standard output: %s\n",
+		    strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 static void
 help(void)
 {
 	size_t	 i;
 	const struct writer *w;
+	char	*styles, *layouts, *speeches;
 
 	printf("usage: lector [OPTIONS] INPUT...          inputs -> a folder\n"
 	    "       lector [OPTIONS] INPUT -o FILE.ext   one input -> one "
@@ -162,8 +180,12 @@ help(void)
 	    "  -h, --help             -V, --version\n"
 	    "\nExit status: 0 all converted, 1 some inputs failed (the others "
 	    "were\nconverted), 2 bad usage (nothing done).\n",
-	    data_names("epub", ".css"), data_names("large-print", ".conf"),
-	    data_names("speech", ".conf"));
+	    styles = data_names("epub", ".css"),
+	    layouts = data_names("large-print", ".conf"),
+	    speeches = data_names("speech", ".conf"));
+	free(styles);
+	free(layouts);
+	free(speeches);
 }
 
 /* A whole number in [min, max], or a usage error naming the option. */
@@ -194,6 +216,35 @@ number(const char *opt, const char *s, unsigned long long min,
 		usage_error("%s: %s is out of range (%llu to %llu)", opt, s,
 		    min, max);
 	return v;
+}
+
+/*
+ * Strings the command line puts into the text (--title, --author,
+ * --date), made NFC like the text they join; freed at the end of main().
+ */
+static char	**kept;
+static size_t	  nkept;
+
+/*
+ * The text of an option that becomes part of the book: well-formed
+ * UTF-8 without control characters or noncharacters and not blank, else
+ * a usage error naming the option.  Returns an NFC copy.
+ */
+static const char *
+text_option(const char *opt, const char *s)
+{
+	size_t	 len = strlen(s), i;
+
+	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+		continue;
+	if (i == len)
+		usage_error("%s: empty text", opt);
+	if (!text_is_clean(s, len))
+		usage_error("%s: not text (it must be UTF-8, without control "
+		    "characters)", opt);
+	kept = xreallocarray(kept, nkept + 1, sizeof(*kept));
+	kept[nkept] = text_nfc(s, len, &len);
+	return kept[nkept++];
 }
 
 /* The names of the formats this lector has, "tree, epub". */
@@ -308,6 +359,7 @@ main(int argc, char *argv[])
 	const char	*to = NULL, *files_from = NULL, *out = NULL;
 	const char	*report = NULL;
 	char		 lang[64];
+	struct date	 date;
 	bool		 nul = false, single;
 	long		 ncpu;
 	size_t		 nw, i;
@@ -327,15 +379,19 @@ main(int argc, char *argv[])
 			to = optarg;
 			break;
 		case 'o':
+			if (*optarg == '\0')
+				usage_error("-o: an empty path names no file or "
+				    "folder");
 			out = optarg;
 			break;
 		case OPT_TITLE:
-			o.title = optarg;
+			o.title = text_option("--title", optarg);
 			break;
 		case OPT_AUTHOR:
 			o.authors = xreallocarray(o.authors, o.nauthors + 1,
 			    sizeof(*o.authors));
-			o.authors[o.nauthors++] = optarg;
+			o.authors[o.nauthors++] = text_option("--author",
+			    optarg);
 			break;
 		case OPT_LANG:
 			if (!parse_lang_tag(optarg, strlen(optarg), lang,
@@ -345,7 +401,11 @@ main(int argc, char *argv[])
 			o.lang = lang;
 			break;
 		case OPT_DATE:
-			o.date = optarg;
+			o.date = text_option("--date", optarg);
+			if (!date_parse(o.date, strlen(o.date), &date))
+				usage_error("--date: '%s' is not a date such as "
+				    "2026-03-14, 14 March 2026 or March 2026 "
+				    "(or the day is not in that month)", optarg);
 			break;
 		case OPT_STYLE:
 			o.style = optarg;
@@ -386,7 +446,7 @@ main(int argc, char *argv[])
 		case OPT_ID:
 			if (*optarg == '\0')
 				usage_error("--id: empty identifier");
-			o.id = optarg;
+			o.id = text_option("--id", optarg);
 			break;
 		case 'j':
 			o.jobs = (unsigned)number("--jobs", optarg, 1, 1024,
@@ -433,10 +493,10 @@ main(int argc, char *argv[])
 			break;
 		case 'h':
 			help();
-			return 0;
+			return stdout_done();
 		case 'V':
 			printf("lector %s\n", LECTOR_VERSION);
-			return 0;
+			return stdout_done();
 		case ':':
 			usage_error("option %s needs a value",
 			    argv[optind - 1]);
@@ -507,5 +567,8 @@ main(int argc, char *argv[])
 	jobs_free(js);
 	free(ws);
 	free(o.authors);
+	for (i = 0; i < nkept; i++)
+		free(kept[i]);
+	free(kept);
 	return status;
 }

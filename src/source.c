@@ -123,6 +123,7 @@ source_decode(const char *raw, size_t len, struct source *out)
 	enum utf16		 order = UTF16_NONE;
 	size_t			 i, n, bad, ncp = 0, nctl = 0, nguess = 0;
 	size_t			 first_guess = 0, first_ctl = 0, nul;
+	size_t			 nnon = 0, first_non = 0;
 	int32_t			 cp;
 	bool			 guessed_order = false, any_text = false;
 
@@ -207,6 +208,11 @@ source_decode(const char *raw, size_t len, struct source *out)
 			if (nctl++ == 0)
 				first_ctl = i;
 			continue;
+		} else if (text_is_nonchar(cp)) {
+			/* Not text, and U+FFFE/U+FFFF are not XML. */
+			if (nnon++ == 0)
+				first_non = i;
+			continue;
 		}
 		if (cp != '\n' && !text_is_space(cp) && cp != 0xfeff)
 			any_text = true;
@@ -230,6 +236,10 @@ source_decode(const char *raw, size_t len, struct source *out)
 		diag(DIAG_WARN, line_of((const char *)s, first_ctl),
 		    "%zu control character%s removed", nctl,
 		    nctl == 1 ? "" : "s");
+	if (nnon > 0)
+		diag(DIAG_WARN, line_of((const char *)s, first_non),
+		    "%zu noncharacter%s (such as U+FFFF) removed", nnon,
+		    nnon == 1 ? "" : "s");
 
 	out->text = text_nfc(b.data, b.len, &out->len);
 	buf_free(&b);

@@ -8,11 +8,12 @@
 
 /*
  * The first stage of every reader: bytes in, clean text out.  The result
- * is well-formed UTF-8 in NFC, with LF line ends, no byte-order mark and no
- * control characters other than tab and LF.  What had to be guessed on the
+ * is well-formed UTF-8 in NFC, with LF line ends, no byte-order mark, no
+ * control characters other than tab and LF and no noncharacters (U+FFFE,
+ * U+FFFF and the like, which XML forbids).  What had to be guessed on the
  * way (Windows-1252 bytes, UTF-16 without a byte-order mark, stripped
- * control characters) is reported with diag() as a warning naming the
- * line; what is not text at all is reported as an error.
+ * characters) is reported with diag() as a warning naming the line; what
+ * is not text at all is reported as an error.
  */
 struct source {
 	char	*text;	/* NUL-terminated; caller frees with free(3) */

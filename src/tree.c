@@ -221,15 +221,17 @@ can_contain(enum node_type parent, enum node_type child)
 		return child == NODE_ITEM;
 	case NODE_CAPTION:
 		return !node_is_block(child) && child != NODE_LEAD_IN;
-	case NODE_HEADING:
 	case NODE_PARAGRAPH:
+		return !node_is_block(child) && child != NODE_CREDIT;
+	case NODE_HEADING:
 	case NODE_BYLINE:
 	case NODE_ITEM:
 	case NODE_EMPHASIS:
 	case NODE_STRONG:
-	case NODE_LEAD_IN:
 	case NODE_LINK:
-		return !node_is_block(child) && child != NODE_CREDIT;
+		return !node_is_block(child) && child != NODE_CREDIT &&
+		    child != NODE_LEAD_IN;
+	case NODE_LEAD_IN:
 	case NODE_CREDIT:
 		return child == NODE_TEXT;
 	case NODE_THEMATIC_BREAK:
@@ -248,14 +250,7 @@ struct check {
 static bool
 clean_text(const char *s, size_t len)
 {
-	size_t	 i;
-
-	if (len == 0 || strlen(s) != len || !utf8_valid(s, len))
-		return false;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return false;
-	return true;
+	return strlen(s) == len && text_is_clean(s, len);
 }
 
 static enum walk_result
@@ -302,8 +297,23 @@ check_node(const struct node *n, enum walk_event ev, void *arg)
 		c->msg = "heading level outside 2..6";
 		return WALK_STOP;
 	}
-	if (n->type == NODE_LINK && (n->u.href == NULL || *n->u.href == '\0')) {
-		c->msg = "link without href";
+	if (n->type == NODE_LINK && (n->u.href == NULL ||
+	    !clean_text(n->u.href, strlen(n->u.href)))) {
+		c->msg = "link without an href, or a malformed one";
+		return WALK_STOP;
+	}
+	/* Writers take a lead-in's and a credit's text as one string. */
+	if ((n->type == NODE_LEAD_IN || n->type == NODE_CREDIT) &&
+	    n->first != n->last) {
+		c->msg = "lead-in or credit of more than one text";
+		return WALK_STOP;
+	}
+	if (n->type == NODE_LEAD_IN && n->prev != NULL) {
+		c->msg = "lead-in that does not open its paragraph";
+		return WALK_STOP;
+	}
+	if (n->type == NODE_CREDIT && n->next != NULL) {
+		c->msg = "credit that does not end its caption";
 		return WALK_STOP;
 	}
 	if (node_is_block(n->type) && n->type != NODE_DOCUMENT) {
@@ -316,10 +326,26 @@ check_node(const struct node *n, enum walk_event ev, void *arg)
 	return WALK_CONTINUE;
 }
 
+/* A BCP 47 tag as lector makes them: letters, digits and hyphens. */
+static bool
+lang_tag_ok(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || (s[i] == '-' && i > 0)))
+			return false;
+	return i > 0 && s[i - 1] != '-';
+}
+
 const char *
 tree_check(const struct doc *d)
 {
 	struct check	 c = { NULL, 0 };
+	const char	*opt[] = { d->meta.subtitle, d->meta.date,
+			    d->meta.source };
 	size_t		 i;
 
 	if (d->root == NULL || d->root->type != NODE_DOCUMENT ||
@@ -328,12 +354,15 @@ tree_check(const struct doc *d)
 	if (d->meta.title == NULL || *d->meta.title == '\0' ||
 	    !clean_text(d->meta.title, strlen(d->meta.title)))
 		return "no title, or a malformed one";
-	if (d->meta.language == NULL || *d->meta.language == '\0')
-		return "no language";
+	if (d->meta.language == NULL || !lang_tag_ok(d->meta.language))
+		return "no language, or a malformed tag";
 	for (i = 0; i < d->meta.nauthors; i++)
 		if (!clean_text(d->meta.authors[i],
 		    strlen(d->meta.authors[i])))
 			return "empty or malformed author";
+	for (i = 0; i < NELEM(opt); i++)
+		if (opt[i] != NULL && !clean_text(opt[i], strlen(opt[i])))
+			return "empty or malformed subtitle, date or source";
 	tree_walk(d->root, check_node, &c);
 	return c.msg;
 }

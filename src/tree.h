@@ -150,11 +150,14 @@ typedef enum walk_result (*walk_fn)(const struct node *, enum walk_event,
 int		 tree_walk(const struct node *n, walk_fn fn, void *arg);
 
 /*
- * Check the invariants of a document: links agree, every node may hold
- * its children, text is non-empty well-formed UTF-8 without control
- * characters, headings are level 2..6, lines never go backwards, and the
- * metadata has a title and a language.  Returns NULL if all hold, else a
- * static message naming the first broken one.
+ * Check the invariants of a document, which every writer may take for
+ * granted: links agree; every node may hold its children (a lead-in only
+ * opens a paragraph, a credit only ends a caption, and each holds one
+ * text); text is non-empty, well-formed UTF-8 without control characters
+ * or noncharacters (text_is_clean()); headings are level 2..6; a link has
+ * an href; lines never go backwards; the metadata has a title and a
+ * language tag, and all its strings are clean text.  Returns NULL if all
+ * hold, else a static message naming the first broken one.
  */
 const char	*tree_check(const struct doc *);
 
