@@ -19,8 +19,8 @@ CFLAGS ?= -O2 -g
 
 # pkg-config module and the Debian package that provides it.
 DEPS = libxml-2.0:libxml2-dev libzip:libzip-dev espeak-ng:libespeak-ng-dev \
-       libutf8proc:libutf8proc-dev lame:libmp3lame-dev
-PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame
+       libutf8proc:libutf8proc-dev lame:libmp3lame-dev json-c:libjson-c-dev
+PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c
 PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS != $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || true
 
@@ -38,6 +38,7 @@ SRCS != echo src/*.c
 LIB_SRCS != ls src/*.c | grep -v '^src/main\.c$$'
 UNIT_SRCS != echo tests/unit/test_*.c
 TOOL_SRCS != echo tests/tools/*.c
+TOOL_LIB_SRCS != echo tests/tools/lib/*.c
 
 # The build directory; make san points it elsewhere.
 B = build
@@ -45,6 +46,7 @@ OBJS = $(SRCS:src/%.c=$(B)/%.o)
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(B)/%.o)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 TOOL_BINS = $(TOOL_SRCS:tests/tools/%.c=$(B)/tests/%)
+TOOL_LIB_OBJS = $(TOOL_LIB_SRCS:tests/tools/lib/%.c=$(B)/tests/lib/%.o)
 LECTOR = ./lector
 
 TEST_ENV = LC_ALL=C TZ=UTC SOURCE_DATE_EPOCH=315532800
@@ -112,15 +114,25 @@ $(B)/%.o: src/%.c
 	@mkdir -p $(B)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-build-all: $(UNIT_BINS) $(TOOL_BINS)
+build-all: $(UNIT_BINS) $(TOOL_LIB_OBJS) $(TOOL_BINS) $(B)/tests/fault.so
+
+# Preloaded by the fault-injection tests: see tests/fault/fault.c.
+$(B)/tests/fault.so: tests/fault/fault.c
+	@mkdir -p $(B)/tests
+	$(CC) -shared -fPIC -O1 -g -o $@ tests/fault/fault.c -ldl
 
 $(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB_OBJS)
 	@mkdir -p $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
 
-$(B)/tests/%: tests/tools/%.c $(LIB_OBJS)
+$(B)/tests/%: tests/tools/%.c $(TOOL_LIB_OBJS) $(LIB_OBJS)
 	@mkdir -p $(B)/tests
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests/tools $(LDFLAGS) -o $@ $< \
+	    $(TOOL_LIB_OBJS) $(LIB_OBJS) $(PKG_LIBS)
+
+$(B)/tests/lib/%.o: tests/tools/lib/%.c
+	@mkdir -p $(B)/tests/lib
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 fuzz: deps
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
@@ -145,4 +157,4 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz lector out
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(TOOL_LIB_OBJS:.o=.d)

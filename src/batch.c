@@ -28,6 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <json.h>
+
 #include "batch.h"
 #include "buf.h"
 #include "diag.h"
@@ -54,16 +56,33 @@ static const char *const state_names[] = {
 	"other-shard", "not-run",
 };
 
+/* What became of one output of a job. */
+enum out_fate {
+	OUTPUT_NOT_ATTEMPTED,
+	OUTPUT_WRITING,		/* begun, and not yet said how it ended */
+	OUTPUT_WRITTEN,		/* complete and in place */
+	OUTPUT_FAILED,		/* not written; the old file, if any, kept */
+	OUTPUT_UP_TO_DATE,	/* -u: left as it was */
+};
+
+static const char *const fate_names[] = {
+	"not-attempted", "writing", "written", "failed", "up-to-date",
+};
+
 struct job {
 	char		*in;	/* the input path as named */
 	char		*rel;	/* output name without suffix, under -o */
 	enum job_state	 state;
+	char		*reason;	/* why the input failed, or NULL */
+	enum out_fate	*fates;		/* per writer; NULL: none attempted */
+	char		**why;		/* per writer: why it failed, or NULL */
 };
 
 struct jobs {
 	struct job	*v;
 	size_t		 n;
 	size_t		 cap;
+	size_t		 nwriters;	/* the length of every fates[] */
 };
 
 struct dir_id {
@@ -83,6 +102,7 @@ add_job(struct jobs *js, const char *in, const char *rel)
 		js->v = xreallocarray(js->v, js->cap, sizeof(*js->v));
 	}
 	j = &js->v[js->n++];
+	memset(j, 0, sizeof(*j));
 	j->in = xstrdup(in);
 	j->rel = xstrdup(rel);
 	j->state = JOB_PENDING;
@@ -92,10 +112,14 @@ add_job(struct jobs *js, const char *in, const char *rel)
 static void
 fail_input(struct jobs *js, const char *in, const char *what, int err)
 {
+	struct job	*j;
+
 	diag_reset(in);
 	diag(DIAG_ERROR, 0, "%s: %s", what, strerror(err));
+	j = add_job(js, in, "");
+	j->state = JOB_FAILED;
+	j->reason = xstrdup(diag_last_error());
 	diag_reset(NULL);
-	add_job(js, in, "")->state = JOB_FAILED;
 }
 
 /* name without its last extension, as a new string. */
@@ -304,13 +328,18 @@ jobs_count(const struct jobs *js)
 void
 jobs_free(struct jobs *js)
 {
-	size_t	 i;
+	size_t	 i, k;
 
 	if (js == NULL)
 		return;
 	for (i = 0; i < js->n; i++) {
 		free(js->v[i].in);
 		free(js->v[i].rel);
+		free(js->v[i].reason);
+		free(js->v[i].fates);
+		for (k = 0; js->v[i].why != NULL && k < js->nwriters; k++)
+			free(js->v[i].why[k]);
+		free(js->v[i].why);
 	}
 	free(js->v);
 	free(js);
@@ -372,10 +401,13 @@ tmp_open(const char *path)
 		diag(DIAG_ERROR, 0, "output path too long: %s", path);
 		return NULL;
 	}
-	if (make_parents(path) == -1 || (fd = mkstemp(cur_tmp)) == -1) {
-		if (cur_tmp[0] != '\0' && errno != 0)
-			diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
-			    strerror(errno));
+	if (make_parents(path) == -1) {
+		cur_tmp[0] = '\0';	/* make_parents() said why */
+		return NULL;
+	}
+	if ((fd = mkstemp(cur_tmp)) == -1) {
+		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
+		    strerror(errno));
 		cur_tmp[0] = '\0';
 		return NULL;
 	}
@@ -420,29 +452,53 @@ tmp_close(FILE *f, const char *path, bool ok)
 	return rc;
 }
 
+/*
+ * The safety net under every writer: a writer that failed without saying
+ * why (a write to a full disk, most often) gets one line here.
+ */
+static void
+say_failure(const struct writer *w, const char *path, unsigned errors,
+    bool io, int err)
+{
+	if (diag_errors() > errors)
+		return;
+	if (io)
+		diag(DIAG_ERROR, 0, "cannot write %s: %s", strcmp(path,
+		    "-") == 0 ? "to standard output" : path,
+		    strerror(err != 0 ? err : EIO));
+	else
+		diag(DIAG_ERROR, 0, "%s: failed without saying why (please "
+		    "report this with the input)", w->name);
+}
+
 static int
 write_output(const struct writer *w, const struct doc *d,
     const struct options *opts, const char *path)
 {
-	FILE	*f;
-	int	 rc;
+	FILE		*f;
+	unsigned	 errors = diag_errors();
+	int		 rc, err;
 
 	if (strcmp(path, "-") == 0) {
+		errno = 0;
 		rc = w->write(d, opts, stdout);
+		err = errno;
 		if (fflush(stdout) == EOF || ferror(stdout)) {
 			if (rc == 0)
-				diag(DIAG_ERROR, 0, "cannot write to standard "
-				    "output: %s", strerror(errno));
+				err = errno;
 			rc = -1;
 		}
+		if (rc == -1)
+			say_failure(w, path, errors, ferror(stdout), err);
 		return rc;
 	}
 	if ((f = tmp_open(path)) == NULL)
 		return -1;
 	errno = 0;
-	if ((rc = w->write(d, opts, f)) == -1 && ferror(f))
-		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
-		    strerror(errno));
+	rc = w->write(d, opts, f);
+	err = errno;
+	if (rc == -1)
+		say_failure(w, path, errors, ferror(f), err);
 	return tmp_close(f, path, rc == 0);
 }
 
@@ -465,41 +521,93 @@ output_path(const struct batch *b, const struct job *j,
 	    dir[strlen(dir) - 1] == '/' ? "" : "/", j->rel, w->ext);
 }
 
-/* Convert one input with every writer; 0 if all went well. */
-static int
+/* ---- Workers ----------------------------------------------------------- */
+
+/*
+ * What a worker tells the parent as it goes, so that the parent knows
+ * the fate of every output even when the worker dies half-way: each
+ * message is one write() of less than PIPE_BUF bytes, so it arrives
+ * whole or not at all.
+ */
+enum msg_type {
+	MSG_BEGIN = 1,		/* output is being written */
+	MSG_WRITTEN,		/* output is complete and in place */
+	MSG_FAILED,		/* output failed; the reason follows */
+	MSG_INPUT_FAILED,	/* the input cannot be read; the reason */
+	MSG_DONE,		/* the job is over */
+};
+
+struct msg {
+	uint32_t	 type;		/* enum msg_type */
+	uint32_t	 output;	/* index in the -t list */
+	uint32_t	 len;		/* bytes of reason that follow */
+};
+
+#define MSG_TEXT_MAX	2048	/* a reason is cut to this many bytes */
+
+/* The worker's end of its pipe to the parent. */
+static int	 up_fd = -1;
+
+/* Send one message; a parent that is gone ends the worker. */
+static void
+tell(enum msg_type type, size_t output, const char *why)
+{
+	char		 m[sizeof(struct msg) + MSG_TEXT_MAX];
+	struct msg	 h;
+	size_t		 len = why != NULL ? strlen(why) : 0;
+	ssize_t		 n;
+
+	if (len > MSG_TEXT_MAX)
+		len = MSG_TEXT_MAX;
+	h.type = (uint32_t)type;
+	h.output = (uint32_t)output;
+	h.len = (uint32_t)len;
+	memcpy(m, &h, sizeof(h));
+	if (len > 0)
+		memcpy(m + sizeof(h), why, len);
+	while ((n = write(up_fd, m, sizeof(h) + len)) == -1 && errno == EINTR)
+		continue;
+	if (n != (ssize_t)(sizeof(h) + len))
+		_exit(1);
+}
+
+/* Convert one input with every writer, telling the parent as it goes. */
+static void
 run_job(const struct batch *b, const struct job *j)
 {
 	struct doc	*d;
 	const char	*broken;
 	char		*path;
 	size_t		 i;
-	int		 rc = 0;
 
 	diag_reset(j->in);
-	if ((d = parse_file(j->in, b->opts)) == NULL)
-		return -1;
+	if ((d = parse_file(j->in, b->opts)) == NULL) {
+		tell(MSG_INPUT_FAILED, 0, diag_last_error());
+		return;
+	}
 	if ((broken = tree_check(d)) != NULL) {
 		diag(DIAG_ERROR, 0, "internal error: the document tree is "
 		    "broken (%s); please report this with the input", broken);
+		tell(MSG_INPUT_FAILED, 0, diag_last_error());
 		doc_free(d);
-		return -1;
+		return;
 	}
 	for (i = 0; i < b->nwriters; i++) {
 		path = output_path(b, j, b->writers[i]);
-		if (write_output(b->writers[i], d, b->opts, path) == -1)
-			rc = -1;
+		tell(MSG_BEGIN, i, NULL);
+		if (write_output(b->writers[i], d, b->opts, path) == 0)
+			tell(MSG_WRITTEN, i, NULL);
+		else
+			tell(MSG_FAILED, i, diag_last_error());
 		free(path);
 	}
 	doc_free(d);
-	return rc;
 }
-
-/* ---- Workers ----------------------------------------------------------- */
 
 struct worker {
 	pid_t		 pid;		/* 0: none */
 	int		 cmd;		/* write end: job numbers */
-	int		 res;		/* read end: statuses */
+	int		 res;		/* read end: messages */
 	size_t		 job;		/* the job in hand */
 	bool		 busy;
 	struct timespec	 started;
@@ -510,7 +618,6 @@ worker_main(const struct batch *b, struct jobs *js, int cmd, int res)
 {
 	struct sigaction sa;
 	uint32_t	 idx;
-	int32_t		 status;
 	ssize_t		 n;
 
 	memset(&sa, 0, sizeof(sa));
@@ -520,16 +627,15 @@ worker_main(const struct batch *b, struct jobs *js, int cmd, int res)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	up_fd = res;
 	for (;;) {
 		n = read(cmd, &idx, sizeof(idx));
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n != (ssize_t)sizeof(idx) || idx >= js->n)
 			break;
-		status = run_job(b, &js->v[idx]) == 0 ? 0 : 1;
-		if (write(res, &status, sizeof(status)) !=
-		    (ssize_t)sizeof(status))
-			break;
+		run_job(b, &js->v[idx]);
+		tell(MSG_DONE, 0, NULL);
 	}
 	writer_fini_all();
 	exit(0);
@@ -625,22 +731,125 @@ progress(const struct batch *b, size_t done, size_t total, const char *in)
 	fflush(stderr);
 }
 
-/* Report a job that its worker could not report itself. */
-static void
-job_failed(struct job *j, enum job_state state, int st, unsigned timeout)
+/* Read exactly len bytes; -1 at end of file or on an error. */
+static int
+read_full(int fd, void *p, size_t len)
 {
+	char	*s = p;
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = read(fd, s, len)) == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		s += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Take one message from the worker in hand of job j.  Returns 1 when the
+ * job is over, 0 when more is to come, -1 if the worker is gone.
+ */
+static int
+take_message(const struct batch *b, struct worker *w, struct job *j)
+{
+	struct msg	 h;
+	char		*text;
+	size_t		 k;
+
+	if (read_full(w->res, &h, sizeof(h)) == -1 || h.len > MSG_TEXT_MAX ||
+	    (h.type != MSG_INPUT_FAILED && h.type != MSG_DONE &&
+	    h.output >= b->nwriters))
+		return -1;
+	text = xmalloc((size_t)h.len + 1);
+	if (read_full(w->res, text, h.len) == -1) {
+		free(text);
+		return -1;
+	}
+	text[h.len] = '\0';
+	if (j->fates == NULL) {
+		j->fates = xcalloc(b->nwriters, sizeof(*j->fates));
+		j->why = xcalloc(b->nwriters, sizeof(*j->why));
+	}
+	switch ((enum msg_type)h.type) {
+	case MSG_BEGIN:
+		j->fates[h.output] = OUTPUT_WRITING;
+		break;
+	case MSG_WRITTEN:
+		j->fates[h.output] = OUTPUT_WRITTEN;
+		break;
+	case MSG_FAILED:
+		j->fates[h.output] = OUTPUT_FAILED;
+		free(j->why[h.output]);
+		j->why[h.output] = text;
+		text = NULL;
+		break;
+	case MSG_INPUT_FAILED:
+		free(j->reason);
+		j->reason = text;
+		text = NULL;
+		break;
+	case MSG_DONE:
+		j->state = JOB_DONE;
+		if (j->reason != NULL)
+			j->state = JOB_FAILED;
+		for (k = 0; k < b->nwriters; k++)
+			if (j->fates[k] != OUTPUT_WRITTEN)
+				j->state = JOB_FAILED;
+		free(text);
+		return 1;
+	}
+	free(text);
+	return 0;
+}
+
+/*
+ * Report a job whose worker died or overran --timeout, in one line: the
+ * cause, the output it was writing, and what was written before.
+ */
+static void
+job_failed(const struct batch *b, struct job *j, enum job_state state,
+    int st)
+{
+	struct buf	 msg = { 0 }, written = { 0 };
+	char		*path;
+	size_t		 k, nwritten = 0;
+
 	j->state = state;
-	diag_reset(j->in);
 	if (state == JOB_TIMEOUT)
-		diag(DIAG_ERROR, 0, "stopped after %u seconds (--timeout); "
-		    "nothing was written", timeout);
+		buf_printf(&msg, "stopped after %u seconds (--timeout)",
+		    b->opts->timeout);
 	else if (WIFSIGNALED(st))
-		diag(DIAG_ERROR, 0, "the conversion crashed (signal %d); "
-		    "nothing was written", WTERMSIG(st));
+		buf_printf(&msg, "the conversion crashed (signal %d)",
+		    WTERMSIG(st));
 	else
-		diag(DIAG_ERROR, 0, "the conversion ended early (status %d)",
+		buf_printf(&msg, "the conversion ended early (status %d)",
 		    WEXITSTATUS(st));
+	for (k = 0; j->fates != NULL && k < b->nwriters; k++) {
+		path = output_path(b, j, b->writers[k]);
+		if (j->fates[k] == OUTPUT_WRITING) {
+			buf_printf(&msg, " while writing %s", path);
+			j->fates[k] = OUTPUT_FAILED;
+			j->why[k] = xstrdup(msg.data);
+		} else if (j->fates[k] == OUTPUT_WRITTEN)
+			buf_printf(&written, "%s%s", nwritten++ ? ", " : "",
+			    path);
+		free(path);
+	}
+	free(j->reason);
+	j->reason = xstrdup(msg.data);
+	if (nwritten > 0)
+		buf_printf(&msg, "; written: %s", written.data);
+	else
+		buf_puts(&msg, "; nothing was written");
+	diag_reset(j->in);
+	diag(DIAG_ERROR, 0, "%s", msg.data);
 	diag_reset(NULL);
+	buf_free(&msg);
+	buf_free(&written);
 }
 
 /* Run the pending jobs listed in todo on up to opts->jobs workers. */
@@ -655,10 +864,8 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 	static struct worker	*ws;
 	static struct pollfd	*pfd;
 	size_t		 nw, next = 0, done = 0, w, k, running = 0;
-	int		 timeout_ms, st;
-	int32_t		 status;
+	int		 timeout_ms, st, r, err;
 	uint32_t	 idx;
-	ssize_t		 n;
 	bool		 stopping = false;
 	struct job	*j;
 	double		 left;
@@ -680,13 +887,22 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 			}
 			if (ws[w].pid == 0 &&
 			    worker_start(b, js, ws, nw, w) == -1) {
-				fprintf(stderr, "lector: cannot start a worker "
-				    "process: %s\n", strerror(errno));
+				/* With a worker still running, wait for it;
+				 * with none, nothing more can be done. */
 				if (running > 0)
 					continue;
+				err = errno;
 				stopping = true;
-				for (; next < ntodo; next++)
-					js->v[todo[next]].state = JOB_FAILED;
+				for (; next < ntodo; next++) {
+					j = &js->v[todo[next]];
+					diag_reset(j->in);
+					diag(DIAG_ERROR, 0, "not converted: cannot "
+					    "start a worker process: %s",
+					    strerror(err));
+					j->state = JOB_FAILED;
+					j->reason = xstrdup(diag_last_error());
+					diag_reset(NULL);
+				}
 				continue;
 			}
 			idx = (uint32_t)todo[next];
@@ -727,20 +943,19 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 				continue;
 			j = &js->v[ws[w].job];
 			if (pfd[w].revents != 0) {
-				n = read(ws[w].res, &status, sizeof(status));
-				if (n == (ssize_t)sizeof(status)) {
-					j->state = status == 0 ? JOB_DONE :
-					    JOB_FAILED;
+				if ((r = take_message(b, &ws[w], j)) == 0)
+					continue;
+				if (r == 1)
 					ws[w].busy = false;
-				} else {
+				else {
 					st = worker_end(&ws[w], false);
-					job_failed(j, JOB_CRASHED, st, 0);
+					job_failed(b, j, JOB_CRASHED, st);
 				}
 			} else if (b->opts->timeout > 0 &&
 			    seconds_since(&ws[w].started) >=
 			    b->opts->timeout) {
 				worker_end(&ws[w], true);
-				job_failed(j, JOB_TIMEOUT, 0, b->opts->timeout);
+				job_failed(b, j, JOB_TIMEOUT, 0);
 			} else
 				continue;
 			running--;
@@ -791,8 +1006,9 @@ mark_clashes(struct jobs *js)
 		diag_reset(v[i]->in);
 		diag(DIAG_ERROR, 0, "not converted: its outputs would "
 		    "overwrite those of %s (same name)", v[i - 1]->in);
-		diag_reset(NULL);
 		v[i]->state = JOB_FAILED;
+		v[i]->reason = xstrdup(diag_last_error());
+		diag_reset(NULL);
 	}
 	free(v);
 }
@@ -832,69 +1048,105 @@ up_to_date(const struct batch *b, const struct job *j)
 
 /* ---- The report ---------------------------------------------------------- */
 
-static void
-json_str(struct buf *b, const char *s)
+/* A JSON string of s, its malformed bytes as U+FFFD (JSON is UTF-8). */
+static struct json_object *
+json_text(const char *s)
 {
-	size_t	 i, n;
-	int32_t	 cp;
+	struct json_object *o;
+	struct buf	 b = { 0 };
+	size_t		 i, n, len = strlen(s);
+	int32_t		 cp;
 
-	buf_putc(b, '"');
-	for (i = 0; s[i] != '\0'; i += n) {
-		n = utf8_next(s + i, strlen(s + i), &cp);
-		if (cp == '"' || cp == '\\')
-			buf_printf(b, "\\%c", (char)cp);
-		else if (cp < 0x20)
-			buf_printf(b, "\\u%04x", (unsigned)cp);
-		else
-			utf8_put(b, cp);
+	if (utf8_valid(s, len))
+		return json_object_new_string(s);
+	for (i = 0; i < len; i += n) {
+		n = utf8_next(s + i, len - i, &cp);
+		utf8_put(&b, cp);
 	}
-	buf_putc(b, '"');
+	o = json_object_new_string(b.data != NULL ? b.data : "");
+	buf_free(&b);
+	return o;
+}
+
+/* The outputs of job j and what became of each. */
+static struct json_object *
+json_outputs(const struct batch *b, const struct job *j)
+{
+	struct json_object *list, *o;
+	enum out_fate	 fate;
+	char		*path;
+	size_t		 k;
+
+	list = json_object_new_array();
+	if (*j->rel == '\0')
+		return list;	/* not found: it has no outputs */
+	for (k = 0; k < b->nwriters; k++) {
+		fate = j->fates != NULL ? j->fates[k] : OUTPUT_NOT_ATTEMPTED;
+		if (j->state == JOB_SKIPPED)
+			fate = OUTPUT_UP_TO_DATE;
+		path = output_path(b, j, b->writers[k]);
+		o = json_object_new_object();
+		json_object_object_add(o, "format",
+		    json_object_new_string(b->writers[k]->name));
+		json_object_object_add(o, "path", json_text(path));
+		json_object_object_add(o, "status",
+		    json_object_new_string(fate_names[fate]));
+		if (fate == OUTPUT_FAILED && j->why[k] != NULL)
+			json_object_object_add(o, "reason",
+			    json_text(j->why[k]));
+		json_object_array_add(list, o);
+		free(path);
+	}
+	return list;
 }
 
 static int
 write_report(const struct batch *b, const struct jobs *js)
 {
-	struct buf	 out = { 0 };
-	size_t		 i, k, count[NELEM(state_names)] = { 0 };
+	struct json_object *top, *inputs, *o;
+	size_t		 i, count[NELEM(state_names)] = { 0 };
 	const struct job *j;
-	char		*path;
+	const char	*text;
 	FILE		*f;
 	int		 rc;
 
-	buf_puts(&out, "{\n  \"inputs\": [");
+	top = json_object_new_object();
+	inputs = json_object_new_array();
+	json_object_object_add(top, "inputs", inputs);
 	for (i = 0; i < js->n; i++) {
 		j = &js->v[i];
 		count[j->state]++;
-		buf_puts(&out, i ? ",\n    {" : "\n    {");
-		buf_puts(&out, "\"input\": ");
-		json_str(&out, j->in);
-		buf_printf(&out, ", \"status\": \"%s\"", state_names[j->state]);
-		buf_puts(&out, ", \"outputs\": [");
-		if (j->state == JOB_DONE || j->state == JOB_SKIPPED)
-			for (k = 0; k < b->nwriters; k++) {
-				path = output_path(b, j, b->writers[k]);
-				if (k > 0)
-					buf_puts(&out, ", ");
-				json_str(&out, path);
-				free(path);
-			}
-		buf_puts(&out, "]}");
+		o = json_object_new_object();
+		json_object_object_add(o, "input", json_text(j->in));
+		json_object_object_add(o, "status",
+		    json_object_new_string(state_names[j->state]));
+		if (j->reason != NULL)
+			json_object_object_add(o, "reason",
+			    json_text(j->reason));
+		json_object_object_add(o, "outputs", json_outputs(b, j));
+		json_object_array_add(inputs, o);
 	}
-	buf_puts(&out, js->n ? "\n  ],\n" : "],\n");
-	buf_printf(&out, "  \"converted\": %zu,\n  \"skipped\": %zu,\n"
-	    "  \"failed\": %zu,\n  \"other_shard\": %zu\n}\n",
-	    count[JOB_DONE], count[JOB_SKIPPED], count[JOB_FAILED] +
-	    count[JOB_TIMEOUT] + count[JOB_CRASHED] + count[JOB_NOT_RUN],
-	    count[JOB_OTHER_SHARD]);
+	json_object_object_add(top, "converted",
+	    json_object_new_uint64(count[JOB_DONE]));
+	json_object_object_add(top, "skipped",
+	    json_object_new_uint64(count[JOB_SKIPPED]));
+	json_object_object_add(top, "failed",
+	    json_object_new_uint64(count[JOB_FAILED] + count[JOB_TIMEOUT] +
+	    count[JOB_CRASHED] + count[JOB_NOT_RUN]));
+	json_object_object_add(top, "other_shard",
+	    json_object_new_uint64(count[JOB_OTHER_SHARD]));
+	text = json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
 
 	diag_reset(b->report);
-	if ((f = tmp_open(b->report)) == NULL) {
-		buf_free(&out);
-		return -1;
+	rc = -1;
+	if ((f = tmp_open(b->report)) != NULL) {
+		fputs(text, f);
+		fputc('\n', f);
+		rc = tmp_close(f, b->report, true);
 	}
-	fwrite(out.data, 1, out.len, f);
-	rc = tmp_close(f, b->report, true);
-	buf_free(&out);
+	diag_reset(NULL);
+	json_object_put(top);
 	return rc;
 }
 
@@ -911,6 +1163,7 @@ batch_run(const struct batch *b, struct jobs *js)
 	umask(mask);
 	file_mode = 0666 & ~mask;
 
+	js->nwriters = b->nwriters;
 	if (b->mode == OUT_DIR)
 		mark_clashes(js);
 	todo = xreallocarray(NULL, js->n, sizeof(*todo));

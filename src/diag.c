@@ -11,6 +11,8 @@
 static const char	*cur_file;
 static int		 worst = -1;
 static unsigned		 nwarn;
+static unsigned		 nerr;
+static struct buf	 last_error;	/* the text of the last error */
 static int		 verbosity;
 
 static const char *const level_names[] = {
@@ -25,6 +27,8 @@ diag_reset(const char *file)
 	cur_file = file;
 	worst = -1;
 	nwarn = 0;
+	nerr = 0;
+	buf_reset(&last_error);
 }
 
 void
@@ -43,6 +47,13 @@ diag(enum diag_level level, unsigned line, const char *fmt, ...)
 		worst = (int)level;
 	if (level == DIAG_WARN)
 		nwarn++;
+	if (level == DIAG_ERROR) {
+		nerr++;
+		buf_reset(&last_error);
+		va_start(ap, fmt);
+		buf_vprintf(&last_error, fmt, ap);
+		va_end(ap);
+	}
 	if ((level == DIAG_INFO && verbosity < 1) ||
 	    (level == DIAG_WARN && verbosity < 0) || verbosity < -1)
 		return;
@@ -76,4 +87,16 @@ unsigned
 diag_warnings(void)
 {
 	return nwarn;
+}
+
+unsigned
+diag_errors(void)
+{
+	return nerr;
+}
+
+const char *
+diag_last_error(void)
+{
+	return last_error.data != NULL ? last_error.data : "";
 }

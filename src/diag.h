@@ -41,4 +41,14 @@ int		 diag_worst(void);
 /* Number of warnings reported since diag_reset(), shown or not. */
 unsigned	 diag_warnings(void);
 
+/* Number of errors reported since diag_reset(), shown or not. */
+unsigned	 diag_errors(void);
+
+/*
+ * The text of the last error reported since diag_reset() (what follows
+ * "error: "), for the report; "" if none.  Borrowed until the next
+ * diag() or diag_reset().
+ */
+const char	*diag_last_error(void);
+
 #endif /* DIAG_H */

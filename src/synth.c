@@ -211,6 +211,7 @@ enum record {
 	REC_RATE = 'R',		/* int32 rate */
 	REC_PCM = 'P',		/* uint32 n, n int16 samples */
 	REC_MARK = 'M',		/* uint64 i, start, end */
+	REC_ERROR = 'E',	/* uint32 n, n bytes: why speaking failed */
 };
 
 static int
@@ -299,7 +300,10 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 	uint32_t	 n;
 	int32_t		 rate;
 	int		 fds[2], st, rc = 0;
-	char		 type;
+	bool		 cut = false, said = false;
+	const char	*msg;
+	char		 type, *text;
+	uint32_t	 k;
 	pid_t		 pid;
 
 	if (pipe(fds) == -1) {
@@ -322,7 +326,16 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 		memset(&up, 0, sizeof(up));
 		up.fd = fds[1];
 		sink_up.arg = &up;
-		rc = speak(d, p, sp, &sink_up);
+		/* Messages go up the pipe, for the caller to print: one
+		 * process says what went wrong, once. */
+		diag_set_verbosity(-2);
+		if ((rc = speak(d, p, sp, &sink_up)) == -1) {
+			msg = diag_last_error();
+			k = (uint32_t)strlen(msg);
+			up_put(&up, "E", 1, false);
+			up_put(&up, &k, sizeof(k), false);
+			up_put(&up, msg, k, false);
+		}
 		if (up_put(&up, "", 0, true) == -1)
 			rc = -1;
 		_exit(rc == 0 ? 0 : 1);
@@ -336,37 +349,59 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 		waitpid(pid, &st, 0);
 		return -1;
 	}
+	/*
+	 * Records until the end; a record cut short means the child died
+	 * in the middle (cut is set), which the sink never hears of.
+	 */
 	while (rc == 0 && read_all(in, &type, 1) == 0) {
 		switch (type) {
 		case REC_RATE:
-			if (read_all(in, &rate, sizeof(rate)) == -1 ||
-			    sink->begin(sink->arg, rate) == -1)
+			if (read_all(in, &rate, sizeof(rate)) == -1)
+				cut = true;
+			else if (sink->begin(sink->arg, rate) == -1)
 				rc = -1;
 			break;
 		case REC_PCM:
 			if (read_all(in, &n, sizeof(n)) == -1) {
-				rc = -1;
+				cut = true;
 				break;
 			}
 			if (n > pcm_cap) {
 				pcm = xreallocarray(pcm, n, sizeof(*pcm));
 				pcm_cap = n;
 			}
-			if (read_all(in, pcm,
-			    n * sizeof(*pcm)) == -1 ||
-			    sink->pcm(sink->arg, pcm, n) == -1)
+			if (read_all(in, pcm, n * sizeof(*pcm)) == -1)
+				cut = true;
+			else if (sink->pcm(sink->arg, pcm, n) == -1)
 				rc = -1;
 			break;
 		case REC_MARK:
 			if (read_all(in, v, sizeof(v)) == -1)
-				rc = -1;
+				cut = true;
 			else if (sink->mark != NULL)
 				sink->mark(sink->arg, (size_t)v[0], v[1], v[2]);
 			break;
+		case REC_ERROR:
+			if (read_all(in, &n, sizeof(n)) == -1 || n > 65536) {
+				cut = true;
+				break;
+			}
+			text = xmalloc((size_t)n + 1);
+			if (read_all(in, text, n) == -1)
+				cut = true;
+			else {
+				text[n] = '\0';
+				diag(DIAG_ERROR, 0, "%s", text);
+				said = true;
+			}
+			free(text);
+			break;
 		default:
-			rc = -1;
+			cut = true;
 			break;
 		}
+		if (cut)
+			break;
 	}
 	fclose(in);
 	if (rc == -1)
@@ -374,12 +409,24 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
 		continue;
 	free(pcm);
-	if (rc == 0 && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
-		/* The child said why, unless it crashed. */
-		if (WIFSIGNALED(st))
-			diag(DIAG_ERROR, 0, "espeak-ng crashed (signal %d)",
-			    WTERMSIG(st));
-		rc = -1;
+	if (rc == -1)
+		return -1;	/* the sink said why */
+	if (WIFSIGNALED(st)) {
+		diag(DIAG_ERROR, 0, "espeak-ng crashed (signal %d)",
+		    WTERMSIG(st));
+		return -1;
+	}
+	if (said)
+		return -1;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		diag(DIAG_ERROR, 0, "the speech process failed (status %d)",
+		    WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		return -1;
+	}
+	if (cut) {
+		diag(DIAG_ERROR, 0, "the speech process ended in the middle "
+		    "of its output");
+		return -1;
 	}
 	return rc;
 }
