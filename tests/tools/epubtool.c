@@ -1,32 +1,33 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * epubtool: look inside the EPUBs lector writes, for the tests, without
- * needing unzip on the machine.
+ * needing unzip on the machine; and the EPUB oracles.
  *
- *   epubtool list BOOK.epub          one line per entry: name, method
- *                                    (stored/deflated), extra-field bytes
- *   epubtool cat BOOK.epub NAME      the entry's bytes on stdout
- *   epubtool words BOOK.epub INPUT   "ok"/"not ok": the words of the
- *                                    article's tree appear in the XHTML,
- *                                    in order, none added but labels
+ *   epubtool list BOOK.epub            one line per entry: name, method
+ *                                      (stored/deflated), extra-field bytes
+ *   epubtool cat BOOK.epub NAME        the entry's bytes on stdout
+ *   epubtool words BOOK.epub TREE.xml  TAP: the words of the tree (from
+ *                                      lector -t tree) are the words of
+ *                                      the XHTML, in order, labels aside
+ *   epubtool structure BOOK.epub TREE.xml
+ *                                      TAP: the XHTML has the tree's
+ *                                      structure, block for block and
+ *                                      inline for inline (see below)
  */
-#include "common.h"
+#define _POSIX_C_SOURCE 200809L
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <utf8proc.h>
 #include <zip.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "options.h"
-#include "parse.h"
-#include "tree.h"
-#include "utf8.h"
+#include "lib/oracle.h"
 
 static zip_t *
 open_book(const char *path)
@@ -60,22 +61,30 @@ list(const char *path)
 	return 0;
 }
 
-/* The bytes of entry name (caller frees), NUL-terminated. */
+/* The bytes of entry name (caller frees), NUL-terminated, or NULL. */
 static char *
 read_entry(zip_t *za, const char *name, size_t *len)
 {
-	struct buf	 b = { 0 };
+	char		*data = NULL;
+	size_t		 n = 0, cap = 0;
 	zip_file_t	*f;
-	char		 chunk[8192];
-	zip_int64_t	 n;
+	zip_int64_t	 got;
 
 	if ((f = zip_fopen(za, name, 0)) == NULL)
 		return NULL;
-	while ((n = zip_fread(f, chunk, sizeof(chunk))) > 0)
-		buf_put(&b, chunk, (size_t)n);
+	do {
+		if (n + 8193 > cap) {
+			cap = (n + 8193) * 2;
+			data = realloc(data, cap);
+		}
+		got = zip_fread(f, data + n, 8192);
+		if (got > 0)
+			n += (size_t)got;
+	} while (got > 0);
 	zip_fclose(f);
-	*len = b.len;
-	return buf_steal(&b);
+	data[n] = '\0';
+	*len = n;
+	return data;
 }
 
 static int
@@ -95,75 +104,25 @@ cat(const char *path, const char *name)
 	return 0;
 }
 
-struct words {
-	char	**v;
-	size_t	 n;
-	size_t	 cap;
-};
-
-/* Words (letters, marks, digits), case-folded, appended to w. */
-static void
-add_words(struct words *w, const char *s)
+/* The book's content document, parsed, or NULL after a "not ok" line. */
+static xmlDocPtr
+content(const char *book, const char *what)
 {
-	utf8proc_uint8_t *folded = NULL;
-	size_t		 i, n, start = 0, len;
-	int32_t		 cp;
-	bool		 in = false;
-	utf8proc_category_t c;
+	zip_t		*za = open_book(book);
+	xmlDocPtr	 x = NULL;
+	char		*data;
+	size_t		 len;
 
-	utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-	    UTF8PROC_CASEFOLD);
-	if (folded == NULL)
-		return;
-	len = strlen((char *)folded);
-	for (i = 0; i <= len; i += n) {
-		n = 1;
-		cp = 0;
-		if (i < len)
-			n = utf8_next((char *)folded + i, len - i, &cp);
-		c = cp ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
-		if (i < len && ((c >= UTF8PROC_CATEGORY_LU &&
-		    c <= UTF8PROC_CATEGORY_ND) || c == UTF8PROC_CATEGORY_NL ||
-		    c == UTF8PROC_CATEGORY_NO)) {
-			if (!in)
-				start = i;
-			in = true;
-			continue;
-		}
-		if (in) {
-			if (w->n == w->cap) {
-				w->cap = w->cap ? w->cap * 2 : 256;
-				w->v = realloc(w->v, w->cap * sizeof(*w->v));
-			}
-			w->v[w->n++] = strndup((char *)folded + start,
-			    i - start);
-		}
-		in = false;
-	}
-	free(folded);
-}
-
-/* Text of the XHTML's <main>, without the labels lector adds. */
-static void
-xhtml_words(xmlNodePtr n, struct words *w)
-{
-	xmlChar	*cls;
-	bool	 label;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type == XML_TEXT_NODE) {
-			add_words(w, (const char *)n->content);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		cls = xmlGetProp(n, (const xmlChar *)"class");
-		label = cls != NULL && strcmp((char *)cls, "label") == 0;
-		xmlFree(cls);
-		if (!label)
-			xhtml_words(n->children, w);
-	}
+	if ((data = read_entry(za, "EPUB/article.xhtml", &len)) != NULL)
+		x = xmlReadMemory(data, (int)len, "article.xhtml", NULL,
+		    XML_PARSE_NONET | XML_PARSE_NOERROR |
+		    XML_PARSE_NOWARNING);
+	if (x == NULL)
+		printf("not ok %s: no well-formed EPUB/article.xhtml in %s\n",
+		    what, book);
+	free(data);
+	zip_close(za);
+	return x;
 }
 
 static xmlNodePtr
@@ -172,8 +131,7 @@ find(xmlNodePtr n, const char *name)
 	xmlNodePtr	 k;
 
 	for (; n != NULL; n = n->next) {
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, name) == 0)
+		if (elem_is(n, name))
 			return n;
 		if ((k = find(n->children, name)) != NULL)
 			return k;
@@ -181,15 +139,47 @@ find(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
+static bool
+is_label(xmlNodePtr n)
+{
+	return elem_is(n, "span") && elem_attr_is(n, "class", "label");
+}
+
+/* ---- words ---------------------------------------------------------------- */
+
+/* Text of the XHTML, without the labels lector adds. */
+static void
+xhtml_words(xmlNodePtr n, struct words *w)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE)
+			words_add(w, (const char *)n->content, true);
+		else if (n->type == XML_ELEMENT_NODE && !is_label(n))
+			xhtml_words(n->children, w);
+	}
+}
+
+static void
+add_text(struct words *w, xmlNodePtr n)
+{
+	char	*t;
+
+	if (n == NULL)
+		return;
+	t = elem_text(n);
+	words_add(w, t, true);
+	free(t);
+}
+
 /* Blocks but bylines; lists and quotes child by child. */
 static void
-add_blocks(struct doc *d, const struct node *k, struct words *w)
+block_words(xmlNodePtr k, struct words *w)
 {
-	for (; k != NULL; k = k->next) {
-		if (k->type == NODE_LIST || k->type == NODE_BLOCKQUOTE)
-			add_blocks(d, k->first, w);
-		else if (k->type != NODE_BYLINE)
-			add_words(w, node_text(d, k));
+	for (; k != NULL; k = elem_next(k)) {
+		if (elem_is(k, "list") || elem_is(k, "blockquote"))
+			block_words(elem_first(k->children), w);
+		else if (!elem_is(k, "byline"))
+			add_text(w, k);
 	}
 }
 
@@ -199,79 +189,435 @@ add_blocks(struct doc *d, const struct node *k, struct words *w)
  * blocks but bylines.
  */
 static void
-tree_words(struct doc *d, struct words *w)
+tree_words(xmlDocPtr t, struct words *w)
 {
-	const struct node *k;
-	size_t		 i;
+	xmlNodePtr	 k, meta;
 	bool		 byline = false;
 
-	add_words(w, d->meta.title);
-	if (d->meta.subtitle != NULL)
-		add_words(w, d->meta.subtitle);
-	for (k = d->root->first; k != NULL; k = k->next)
-		if (k->type == NODE_BYLINE) {
-			add_words(w, node_text(d, k));
+	add_text(w, tree_meta(t, "title"));
+	add_text(w, tree_meta(t, "subtitle"));
+	for (k = tree_body(t); k != NULL; k = elem_next(k))
+		if (elem_is(k, "byline")) {
+			add_text(w, k);
 			byline = true;
 		}
-	for (i = 0; !byline && i < d->meta.nauthors; i++)
-		add_words(w, d->meta.authors[i]);
-	if (d->meta.date != NULL)
-		add_words(w, d->meta.date);
-	if (d->meta.source != NULL)
-		add_words(w, d->meta.source);
-	add_blocks(d, d->root->first, w);
+	meta = tree_meta(t, "author");
+	for (k = meta; !byline && k != NULL; k = elem_next(k))
+		if (elem_is(k, "author"))
+			add_text(w, k);
+	add_text(w, tree_meta(t, "date"));
+	add_text(w, tree_meta(t, "source"));
+	block_words(tree_body(t), w);
 }
 
 static int
-words(const char *book, const char *input)
+words(const char *book, const char *tree)
 {
-	struct options	 opts;
 	struct words	 want = { 0 }, got = { 0 };
-	struct doc	*d;
-	zip_t		*za;
-	xmlDocPtr	 x;
-	char		*data;
-	size_t		 len, i;
-	int		 rc = 0;
+	xmlDocPtr	 x, t;
+	char		 what[4096];
+	int		 rc;
 
-	memset(&opts, 0, sizeof(opts));
-	diag_set_verbosity(-2);
-	if ((d = parse_file(input, &opts)) == NULL) {
-		printf("not ok epub words %s: cannot read\n", input);
+	snprintf(what, sizeof(what), "epub words %s", book);
+	if ((t = tree_load(tree, what)) == NULL)
 		return 1;
-	}
-	za = open_book(book);
-	if ((data = read_entry(za, "EPUB/article.xhtml", &len)) == NULL ||
-	    (x = xmlReadMemory(data, (int)len, "article.xhtml", NULL,
-	    XML_PARSE_NONET)) == NULL) {
-		printf("not ok epub words %s: no readable article.xhtml\n",
-		    book);
+	if ((x = content(book, what)) == NULL) {
+		xmlFreeDoc(t);
 		return 1;
 	}
 	xhtml_words(find(xmlDocGetRootElement(x), "main"), &got);
-	tree_words(d, &want);
-	for (i = 0; i < want.n && i < got.n; i++)
-		if (strcmp(want.v[i], got.v[i]) != 0)
+	tree_words(t, &want);
+	rc = words_same(&want, &got, what);
+	words_free(&want);
+	words_free(&got);
+	xmlFreeDoc(x);
+	xmlFreeDoc(t);
+	return rc;
+}
+
+/* ---- structure ------------------------------------------------------------ */
+
+/*
+ * The first difference found, with the tree element it is about; the
+ * rest of the walk is skipped once there is one.
+ */
+struct diff {
+	char		 msg[512];
+	unsigned long	 line;
+};
+
+static bool	 differ(struct diff *, xmlNodePtr, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+static bool
+differ(struct diff *df, xmlNodePtr t, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*line;
+
+	if (df->msg[0] != '\0')
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(df->msg, sizeof(df->msg), fmt, ap);
+	va_end(ap);
+	line = t != NULL ? elem_attr(t, "line") : NULL;
+	while (line == NULL && t != NULL && (t = t->parent) != NULL &&
+	    t->type == XML_ELEMENT_NODE)
+		line = elem_attr(t, "line");
+	df->line = line != NULL ? strtoul(line, NULL, 10) : 0;
+	xmlFree(line);
+	return false;
+}
+
+static const char *
+name_of(xmlNodePtr n)
+{
+	return n == NULL ? "(nothing)" : n->type == XML_TEXT_NODE ? "text" :
+	    (const char *)n->name;
+}
+
+/*
+ * One inline item at a time: a text run (adjacent text nodes joined) or
+ * an element; labels lector adds are no part of the text.
+ */
+struct cursor {
+	xmlNodePtr	 n;
+	bool		 skip_labels;
+};
+
+static xmlNodePtr
+cur_next(struct cursor *c)
+{
+	while (c->n != NULL && (c->n->type == XML_COMMENT_NODE ||
+	    (c->n->type != XML_ELEMENT_NODE && c->n->type != XML_TEXT_NODE) ||
+	    (c->skip_labels && is_label(c->n))))
+		c->n = c->n->next;
+	return c->n;
+}
+
+/* The text run at c (advanced past it), as a new string. */
+static char *
+cur_text(struct cursor *c)
+{
+	size_t	 len = 0;
+	char	*s = strdup("");
+
+	while (cur_next(c) != NULL && c->n->type == XML_TEXT_NODE) {
+		size_t	 n = strlen((const char *)c->n->content);
+
+		s = realloc(s, len + n + 1);
+		memcpy(s + len, c->n->content, n + 1);
+		len += n;
+		c->n = c->n->next;
+	}
+	return s;
+}
+
+static bool
+same_fold(const char *a, const char *b)
+{
+	utf8proc_uint8_t *x = NULL, *y = NULL;
+	bool		 same;
+
+	utf8proc_map((const utf8proc_uint8_t *)a, 0, &x, UTF8PROC_NULLTERM |
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	utf8proc_map((const utf8proc_uint8_t *)b, 0, &y, UTF8PROC_NULLTERM |
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	same = x != NULL && y != NULL && strcmp((char *)x, (char *)y) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+static bool	 same_inlines(struct diff *, xmlNodePtr t, xmlNodePtr h);
+
+/* The element the tree's inline t becomes, and its content. */
+static bool
+same_inline(struct diff *df, xmlNodePtr t, xmlNodePtr h)
+{
+	char	*href, *a, *b;
+	bool	 ok;
+
+	if (elem_is(t, "emphasis") && elem_is(h, "em"))
+		return same_inlines(df, t, h);
+	if (elem_is(t, "strong") && elem_is(h, "strong"))
+		return same_inlines(df, t, h);
+	if (elem_is(t, "link") && elem_is(h, "a")) {
+		href = elem_attr(t, "href");
+		if (!elem_attr_is(h, "href", href != NULL ? href : "")) {
+			xmlFree(href);
+			return differ(df, t, "a link has another href in the "
+			    "XHTML");
+		}
+		xmlFree(href);
+		return same_inlines(df, t, h);
+	}
+	if (elem_is(t, "lead-in") && elem_is(h, "span") &&
+	    elem_attr_is(h, "class", "lead-in")) {
+		/* Sentence case in the XHTML: the letters, not their case. */
+		a = elem_text(t);
+		b = elem_text(h);
+		ok = same_fold(a, b);
+		if (!ok)
+			differ(df, t, "lead-in '%s' is '%s' in the XHTML", a,
+			    b);
+		free(a);
+		free(b);
+		return ok;
+	}
+	if (elem_is(t, "credit") && elem_is(h, "span") &&
+	    elem_attr_is(h, "class", "credit") &&
+	    elem_attr_is(h, "role", "doc-credit")) {
+		if (!is_label(elem_first(h->children)))
+			return differ(df, t, "credit without its label");
+		return same_inlines(df, t, h);
+	}
+	return differ(df, t, "tree <%s> is <%s> in the XHTML", name_of(t),
+	    name_of(h));
+}
+
+/* The children of t and h: text for text, element for element. */
+static bool
+same_inlines(struct diff *df, xmlNodePtr t, xmlNodePtr h)
+{
+	struct cursor	 ct = { t->children, false };
+	struct cursor	 ch = { h->children, true };
+	char		*a, *b;
+	bool		 ok;
+
+	for (;;) {
+		cur_next(&ct);
+		cur_next(&ch);
+		if (ct.n == NULL || ch.n == NULL)
 			break;
-	if (i == want.n && i == got.n)
-		printf("ok epub words %s (%zu)\n", input, want.n);
+		if (ct.n->type == XML_TEXT_NODE || ch.n->type == XML_TEXT_NODE) {
+			a = ct.n->type == XML_TEXT_NODE ? cur_text(&ct) :
+			    strdup("");
+			b = ch.n->type == XML_TEXT_NODE ? cur_text(&ch) :
+			    strdup("");
+			ok = strcmp(a, b) == 0;
+			if (!ok)
+				differ(df, t, "text '%s' is '%s' in the XHTML",
+				    a, b);
+			free(a);
+			free(b);
+			if (!ok)
+				return false;
+			continue;
+		}
+		if (!same_inline(df, ct.n, ch.n))
+			return false;
+		ct.n = ct.n->next;
+		ch.n = ch.n->next;
+	}
+	if (ct.n != NULL || ch.n != NULL)
+		return differ(df, t, "<%s> has more in %s", name_of(t),
+		    ct.n != NULL ? "the tree" : "the XHTML");
+	return true;
+}
+
+static bool	 same_blocks(struct diff *, xmlNodePtr t, xmlNodePtr h);
+
+/* The element a tree block becomes. */
+static bool
+same_block(struct diff *df, xmlNodePtr t, xmlNodePtr h)
+{
+	xmlNodePtr	 k;
+	char		*level, *start, want[8];
+
+	if (h == NULL)
+		return differ(df, t, "tree <%s> is missing from the XHTML",
+		    name_of(t));
+	if (elem_is(t, "heading")) {
+		level = elem_attr(t, "level");
+		snprintf(want, sizeof(want), "h%s", level ? level : "?");
+		xmlFree(level);
+		if (!elem_is(h, want))
+			return differ(df, t, "heading is <%s>, not <%s>",
+			    name_of(h), want);
+		if (!xmlHasProp(h, (const xmlChar *)"id"))
+			return differ(df, t, "<%s> has no id for the table of "
+			    "contents", name_of(h));
+		return same_inlines(df, t, h);
+	}
+	if (elem_is(t, "paragraph")) {
+		if (!elem_is(h, "p") || xmlHasProp(h, (const xmlChar *)"class"))
+			return differ(df, t, "paragraph is <%s>", name_of(h));
+		return same_inlines(df, t, h);
+	}
+	if (elem_is(t, "caption")) {
+		/* A figure that holds its caption and nothing else. */
+		if (!elem_is(h, "figure") ||
+		    !elem_attr_is(h, "class", "photo-caption"))
+			return differ(df, t, "caption is <%s>, not a "
+			    "photo-caption figure", name_of(h));
+		k = elem_first(h->children);
+		if (!elem_is(k, "figcaption") || elem_next(k) != NULL)
+			return differ(df, t, "the caption's figure holds more "
+			    "than its figcaption: <%s> then <%s>", name_of(k),
+			    name_of(elem_next(k)));
+		for (k = k->children; k != NULL; k = k->next)
+			if (k->type == XML_TEXT_NODE || is_label(k))
+				break;
+		if (!is_label(k))
+			return differ(df, t, "the caption does not start with "
+			    "its label");
+		return same_inlines(df, t, elem_first(h->children));
+	}
+	if (elem_is(t, "blockquote")) {
+		if (!elem_is(h, "blockquote"))
+			return differ(df, t, "blockquote is <%s>", name_of(h));
+		return same_blocks(df, elem_first(t->children),
+		    elem_first(h->children));
+	}
+	if (elem_is(t, "list")) {
+		if (elem_attr_is(t, "ordered", "true")) {
+			if (!elem_is(h, "ol"))
+				return differ(df, t, "ordered list is <%s>",
+				    name_of(h));
+			start = elem_attr(t, "start");
+			if (start != NULL && !elem_attr_is(h, "start", start)) {
+				differ(df, t, "list starting at %s has another "
+				    "start in the XHTML", start);
+				xmlFree(start);
+				return false;
+			}
+			xmlFree(start);
+		} else if (!elem_is(h, "ul"))
+			return differ(df, t, "list is <%s>", name_of(h));
+		return same_blocks(df, elem_first(t->children),
+		    elem_first(h->children));
+	}
+	if (elem_is(t, "item")) {
+		if (!elem_is(h, "li"))
+			return differ(df, t, "item is <%s>", name_of(h));
+		return same_inlines(df, t, h);
+	}
+	if (elem_is(t, "thematic-break")) {
+		if (!elem_is(h, "hr") || !elem_attr_is(h, "role", "separator") ||
+		    h->children != NULL)
+			return differ(df, t, "scene break is <%s>", name_of(h));
+		return true;
+	}
+	return differ(df, t, "tree <%s> is unknown to the oracle",
+	    name_of(t));
+}
+
+/* Sibling blocks, one for one; bylines are in the header. */
+static bool
+same_blocks(struct diff *df, xmlNodePtr t, xmlNodePtr h)
+{
+	for (; t != NULL; t = elem_next(t)) {
+		if (elem_is(t, "byline"))
+			continue;
+		if (!same_block(df, t, h))
+			return false;
+		h = elem_next(h);
+	}
+	if (h != NULL)
+		return differ(df, NULL, "the XHTML has <%s> after the last "
+		    "block of the tree", name_of(h));
+	return true;
+}
+
+/* The header: title, subtitle, bylines (or authors), date, source. */
+static bool
+same_header(struct diff *df, xmlDocPtr t, xmlNodePtr h)
+{
+	xmlNodePtr	 k, m;
+	char		*a, *b;
+	bool		 byline = false, ok = true;
+
+	if (!elem_is(h, "header"))
+		return differ(df, NULL, "<main> starts with <%s>, not the "
+		    "header", name_of(h));
+	k = elem_first(h->children);
+	a = elem_text(tree_meta(t, "title"));
+	b = elem_is(k, "h1") ? elem_text(k) : strdup("(none)");
+	if (strcmp(a, b) != 0 || !elem_attr_is(k, "id", "title"))
+		ok = differ(df, NULL, "title '%s' is '%s' in the header", a,
+		    b);
+	free(a);
+	free(b);
+	if (!ok)
+		return false;
+	k = elem_next(k);
+	if ((m = tree_meta(t, "subtitle")) != NULL) {
+		if (!elem_is(k, "p") || !elem_attr_is(k, "class", "subtitle") ||
+		    !elem_attr_is(k, "role", "doc-subtitle"))
+			return differ(df, NULL, "the subtitle is <%s>",
+			    name_of(k));
+		k = elem_next(k);
+	}
+	for (m = tree_body(t); m != NULL; m = elem_next(m)) {
+		if (!elem_is(m, "byline"))
+			continue;
+		byline = true;
+		if (!elem_is(k, "p") || !elem_attr_is(k, "class", "byline"))
+			return differ(df, m, "byline is <%s> in the header",
+			    name_of(k));
+		if (!same_inlines(df, m, k))
+			return false;
+		k = elem_next(k);
+	}
+	if (!byline && tree_meta(t, "author") != NULL) {
+		if (!elem_is(k, "p") || !elem_attr_is(k, "class", "byline"))
+			return differ(df, NULL, "no byline made from the "
+			    "authors");
+		k = elem_next(k);
+	}
+	if (tree_meta(t, "date") != NULL) {
+		if (!elem_is(k, "p") || !elem_attr_is(k, "class", "date"))
+			return differ(df, NULL, "the date is <%s>",
+			    name_of(k));
+		k = elem_next(k);
+	}
+	if (tree_meta(t, "source") != NULL) {
+		if (!elem_is(k, "p") || !elem_attr_is(k, "class", "source"))
+			return differ(df, NULL, "the source is <%s>",
+			    name_of(k));
+		k = elem_next(k);
+	}
+	if (k != NULL)
+		return differ(df, NULL, "the header holds <%s> besides the "
+		    "article's facts", name_of(k));
+	return true;
+}
+
+static int
+structure(const char *book, const char *tree)
+{
+	struct diff	 df;
+	xmlDocPtr	 x, t;
+	xmlNodePtr	 main;
+	char		 what[4096];
+	int		 rc = 0;
+
+	memset(&df, 0, sizeof(df));
+	snprintf(what, sizeof(what), "epub structure %s", book);
+	if ((t = tree_load(tree, what)) == NULL)
+		return 1;
+	if ((x = content(book, what)) == NULL) {
+		xmlFreeDoc(t);
+		return 1;
+	}
+	main = find(xmlDocGetRootElement(x), "main");
+	if (main == NULL)
+		differ(&df, NULL, "no <main>");
+	else if (same_header(&df, t, elem_first(main->children)))
+		same_blocks(&df, tree_body(t),
+		    elem_next(elem_first(main->children)));
+	if (df.msg[0] == '\0')
+		printf("ok %s\n", what);
 	else {
-		printf("not ok epub words %s: word %zu of %zu: want '%s', "
-		    "got '%s'\n", input, i, want.n,
-		    i < want.n ? want.v[i] : "(end)",
-		    i < got.n ? got.v[i] : "(end)");
+		printf("not ok %s: %s", what, df.msg);
+		if (df.line > 0)
+			printf(" (the block of line %lu)", df.line);
+		putchar('\n');
 		rc = 1;
 	}
 	xmlFreeDoc(x);
-	free(data);
-	zip_close(za);
-	doc_free(d);
-	for (i = 0; i < want.n; i++)
-		free(want.v[i]);
-	for (i = 0; i < got.n; i++)
-		free(got.v[i]);
-	free(want.v);
-	free(got.v);
+	xmlFreeDoc(t);
 	return rc;
 }
 
@@ -284,7 +630,9 @@ main(int argc, char *argv[])
 		return cat(argv[2], argv[3]);
 	if (argc == 4 && strcmp(argv[1], "words") == 0)
 		return words(argv[2], argv[3]);
-	fprintf(stderr, "usage: epubtool list|cat|words BOOK.epub "
-	    "[NAME|INPUT]\n");
+	if (argc == 4 && strcmp(argv[1], "structure") == 0)
+		return structure(argv[2], argv[3]);
+	fprintf(stderr, "usage: epubtool list|cat|words|structure BOOK.epub "
+	    "[NAME|TREE.xml]\n");
 	return 2;
 }

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: ISC */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <utf8proc.h>
+
+#include "oracle.h"
+
+/* ---- The source ---------------------------------------------------------- */
+
+char *
+oracle_source(const char *path, size_t *len, const char **why)
+{
+	FILE		*f;
+	char		*raw = NULL, *out;
+	size_t		 n = 0, cap = 0, got, i, k;
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t nlen;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		*why = "cannot open";
+		return NULL;
+	}
+	do {
+		if (n + 65536 > cap) {
+			cap = (n + 65536) * 2;
+			raw = realloc(raw, cap);
+		}
+		got = fread(raw + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	/* Byte-order mark, then line ends. */
+	i = n >= 3 && memcmp(raw, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	out = malloc(n + 1);
+	for (k = 0; i < n; i++) {
+		if (raw[i] == '\r') {
+			out[k++] = '\n';
+			if (i + 1 < n && raw[i + 1] == '\n')
+				i++;
+		} else
+			out[k++] = raw[i];
+	}
+	out[k] = '\0';
+	free(raw);
+	nlen = utf8proc_map((const utf8proc_uint8_t *)out, (utf8proc_ssize_t)k,
+	    &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	free(out);
+	if (nlen < 0) {
+		*why = "not UTF-8 (the oracles read only UTF-8)";
+		return NULL;
+	}
+	*len = (size_t)nlen;
+	return (char *)nfc;
+}
+
+/* ---- Words --------------------------------------------------------------- */
+
+static bool
+word_char(utf8proc_int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ND) ||
+	    c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
+}
+
+void
+words_add(struct words *w, const char *s, bool fold)
+{
+	utf8proc_uint8_t *t = NULL;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	size_t		 i, len, start = 0;
+	bool		 in = false, word;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &t,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    (fold ? UTF8PROC_CASEFOLD : 0)) < 0)
+		return;
+	len = strlen((char *)t);
+	for (i = 0; i <= len; i += (size_t)n) {
+		n = 1;
+		word = false;
+		if (i < len) {
+			n = utf8proc_iterate(t + i, (utf8proc_ssize_t)(len - i),
+			    &cp);
+			if (n < 1)
+				n = 1;
+			else
+				word = word_char(cp);
+		}
+		if (word && !in)
+			start = i;
+		if (!word && in) {
+			if (w->n == w->cap) {
+				w->cap = w->cap ? w->cap * 2 : 256;
+				w->v = realloc(w->v, w->cap * sizeof(*w->v));
+			}
+			w->v[w->n++] = strndup((char *)t + start, i - start);
+		}
+		in = word;
+	}
+	free(t);
+}
+
+static void
+context(const char *label, const struct words *w, size_t at)
+{
+	size_t	 i;
+
+	printf("#   %s:", label);
+	for (i = at > 4 ? at - 4 : 0; i < w->n && i < at + 5; i++)
+		printf(i == at ? " [%s]" : " %s", w->v[i]);
+	if (at >= w->n)
+		printf(" [(end)]");
+	putchar('\n');
+}
+
+int
+words_same(const struct words *want, const struct words *got,
+    const char *what)
+{
+	size_t	 i;
+
+	for (i = 0; i < want->n && i < got->n; i++)
+		if (strcmp(want->v[i], got->v[i]) != 0)
+			break;
+	if (i == want->n && i == got->n) {
+		printf("ok %s (%zu words)\n", what, want->n);
+		return 0;
+	}
+	printf("not ok %s: word %zu of %zu differs\n", what, i + 1, want->n);
+	context("want", want, i);
+	context("got ", got, i);
+	return 1;
+}
+
+void
+words_free(struct words *w)
+{
+	size_t	 i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->v[i]);
+	free(w->v);
+	memset(w, 0, sizeof(*w));
+}
+
+/* ---- The tree ------------------------------------------------------------ */
+
+xmlDocPtr
+tree_load(const char *path, const char *what)
+{
+	xmlDocPtr	 x;
+	xmlNodePtr	 root;
+
+	x = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING);
+	root = x != NULL ? xmlDocGetRootElement(x) : NULL;
+	if (root == NULL || !elem_is(root, "document")) {
+		printf("not ok %s: %s is not a tree from lector -t tree\n",
+		    what, path);
+		xmlFreeDoc(x);
+		return NULL;
+	}
+	return x;
+}
+
+bool
+elem_is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+xmlNodePtr
+elem_first(xmlNodePtr n)
+{
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}
+
+xmlNodePtr
+elem_next(xmlNodePtr n)
+{
+	return n != NULL ? elem_first(n->next) : NULL;
+}
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (n = n != NULL ? elem_first(n->children) : NULL; n != NULL;
+	    n = elem_next(n))
+		if (elem_is(n, name))
+			return n;
+	return NULL;
+}
+
+xmlNodePtr
+tree_meta(xmlDocPtr x, const char *name)
+{
+	return child(child(xmlDocGetRootElement(x), "metadata"), name);
+}
+
+xmlNodePtr
+tree_body(xmlDocPtr x)
+{
+	xmlNodePtr	 body = child(xmlDocGetRootElement(x), "body");
+
+	return body != NULL ? elem_first(body->children) : NULL;
+}
+
+char *
+elem_attr(xmlNodePtr n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+bool
+elem_attr_is(xmlNodePtr n, const char *name, const char *value)
+{
+	char	*v = elem_attr(n, name);
+	bool	 same = v != NULL && strcmp(v, value) == 0;
+
+	xmlFree(v);
+	return same;
+}
+
+char *
+elem_text(xmlNodePtr n)
+{
+	xmlChar	*t = xmlNodeGetContent(n);
+	char	*s = strdup(t != NULL ? (char *)t : "");
+
+	xmlFree(t);
+	return s;
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * What the test oracles share: the source read without lector's decoder,
+ * the document tree read from what `lector -t tree` printed (so an
+ * oracle compares two outputs of the program, never its insides), and
+ * words split and compared one way.
+ */
+#ifndef ORACLE_H
+#define ORACLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+/* ---- The source ---------------------------------------------------------- */
+
+/*
+ * The text of the file at path, decoded here and not by lector: UTF-8
+ * only (with or without a byte-order mark), CRLF and CR made LF, NFC.
+ * Returns a new string (free with free(3)) or NULL, with why set, for a
+ * file that is not UTF-8: the oracles take only such inputs.
+ */
+char		*oracle_source(const char *path, size_t *len,
+		    const char **why);
+
+/* ---- Words --------------------------------------------------------------- */
+
+struct words {
+	char	**v;
+	size_t	 n;
+	size_t	 cap;
+};
+
+/*
+ * Append the words of s to w: runs of letters, marks and digits, case
+ * folded when fold is set.
+ */
+void		 words_add(struct words *, const char *s, bool fold);
+
+/*
+ * Compare the words wanted with the words got and print one TAP line,
+ * "ok WHAT (N words)" or "not ok WHAT: ..." with the place they part.
+ * Returns 0 if they are equal.
+ */
+int		 words_same(const struct words *want, const struct words *got,
+		    const char *what);
+
+void		 words_free(struct words *);
+
+/* ---- The tree, as `lector -t tree` prints it ------------------------------- */
+
+/* The tree XML at path, or NULL after a "not ok WHAT" line. */
+xmlDocPtr	 tree_load(const char *path, const char *what);
+
+/* The <metadata> child called name (the first of them), or NULL. */
+xmlNodePtr	 tree_meta(xmlDocPtr, const char *name);
+
+/* The first element child of <body>, or NULL. */
+xmlNodePtr	 tree_body(xmlDocPtr);
+
+/* The next element sibling of n (or n itself with self), or NULL. */
+xmlNodePtr	 elem_next(xmlNodePtr n);
+xmlNodePtr	 elem_first(xmlNodePtr n);
+
+/* Whether n is an element called name. */
+bool		 elem_is(xmlNodePtr n, const char *name);
+
+/*
+ * The attribute name of n as a new string (free with xmlFree()), or
+ * NULL; elem_attr_is compares it with value.
+ */
+char		*elem_attr(xmlNodePtr n, const char *name);
+bool		 elem_attr_is(xmlNodePtr n, const char *name,
+		    const char *value);
+
+/* All the text under n, in order, as a new string (free with free(3)). */
+char		*elem_text(xmlNodePtr n);
+
+#endif /* ORACLE_H */
