@@ -7,8 +7,11 @@
 #   SHARED   the shared folder with seed/ and corpus/ (default ../shared)
 #   UPDATE=1 rewrite the golden files instead of comparing
 #
-# Every test prints "ok NAME" or "not ok NAME" (TAP style), or
-# "skip NAME: why"; this script counts them.
+# Every check prints "ok NAME" or "not ok NAME" (TAP), or "skip N WHY"
+# for N checks it cannot run here.  Every test program and script says
+# first how many checks it runs ("1..N", the TAP plan): one that runs
+# another number, prints no plan, or exits non-zero without a failed
+# check is one more failure, so a check cannot vanish unseen.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 LECTOR=${LECTOR:-./lector}
@@ -19,21 +22,49 @@ trap 'rm -rf "$TMPDIR"' EXIT INT TERM
 export LECTOR TESTBIN SHARED TMPDIR
 LOG=$TMPDIR/log
 
+# part NAME COMMAND...: run one test program or script and hold it to
+# its plan.
+part() {
+	p_name=$1
+	shift
+	"$@" >"$TMPDIR/part" 2>&1
+	p_status=$?
+	cat "$TMPDIR/part"
+	awk -v name="$p_name" -v st="$p_status" '
+		/^1\.\.[0-9]+$/ { plans++; plan = substr($0, 4) + 0; next }
+		/^ok / || /^not ok / { ran++ }
+		/^not ok / { failed++ }
+		/^skip [0-9]+ / { ran += $2; next }
+		/^skip / { ran++ }
+		END {
+			if (plans != 1)
+				printf "not ok %s: %d plans (1..N), not one\n",
+				    name, plans
+			else if (ran != plan)
+				printf "not ok %s: planned %d checks, ran %d\n",
+				    name, plan, ran
+			if (st != 0 && failed == 0)
+				printf "not ok %s: exit status %d\n", name, st
+		}' "$TMPDIR/part"
+}
+
 {
 	for t in "$TESTBIN"/test_*; do
 		[ -x "$t" ] || continue
-		"$t" || echo "not ok $(basename "$t"): exit status $?"
+		# The unit tests find the language data of this tree.
+		part "$(basename "$t")" env LECTOR_DATADIR=styles "$t"
 	done
-	sh tests/golden.sh
+	part golden.sh sh tests/golden.sh
 	for t in tests/cli/*.sh; do
 		[ "$(basename "$t")" = lib.sh ] && continue
-		sh "$t" || echo "not ok $(basename "$t"): exit status $?"
+		part "$(basename "$t")" sh "$t"
 	done
-} 2>&1 | tee "$LOG" | grep -v '^ok '
+} 2>&1 | tee "$LOG" | grep -v -e '^ok ' -e '^1\.\.[0-9]*$'
 
 passed=$(grep -c '^ok ' "$LOG")
 failed=$(grep -c '^not ok ' "$LOG")
-skipped=$(grep -c '^skip ' "$LOG")
+skipped=$(awk '/^skip [0-9]+ / { n += $2; next } /^skip / { n++ }
+	END { print n + 0 }' "$LOG")
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"
 else

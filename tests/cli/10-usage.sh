@@ -3,6 +3,9 @@
 # Bad usage exits 2 with one line on stderr and writes nothing; --help, --version.
 . tests/cli/lib.sh
 
+# 53 usage errors of 4 checks each, and 27 checks more.
+plan $((53 * 4 + 27))
+
 D=$TMPDIR/10-usage
 mkdir -p "$D/in"
 A=$D/a.txt
@@ -96,6 +99,23 @@ usage "speech profile with an unknown key" 'bad.conf:2' \
 rm -f "$D/in/bad.conf"
 check "usage: no sanitizer report" no_sanitizer
 
+# An empty path, and text options that are not text.
+usage "-o ''" '-o' -o '' "$A"
+usage "--date on a day that does not exist" 'February 31, 2026' \
+	--date 'February 31, 2026' -t tree -o "$N" "$A"
+usage "--date 2023-02-29" '2023-02-29' --date 2023-02-29 -t tree -o "$N" "$A"
+usage "--date that is not a date" 'last Tuesday' --date 'last Tuesday' \
+	-t tree -o "$N" "$A"
+usage "--title with a control character" '--title' \
+	--title "$(printf 'a\001b')" -t tree -o "$N" "$A"
+usage "--author that is not UTF-8" '--author' \
+	--author "$(printf 'caf\351')" -t tree -o "$N" "$A"
+usage "--title with U+FFFF" '--title' \
+	--title "$(printf 'a\357\277\277b')" -t tree -o "$N" "$A"
+usage "--title blank" '--title' --title '  ' -t tree -o "$N" "$A"
+run -t tree --date 'February 29, 2024' -o - "$A"
+check "usage: --date on a leap day is a date" status_is 0
+
 run -t tree,tree -o - "$A"
 check "usage: -t tree,tree is one format" status_is 0
 check "usage: -t tree,tree prints one tree" \
@@ -106,6 +126,24 @@ check "usage: --help exits 0" status_is 0
 check "usage: --help prints usage on stdout" out_has 'usage: lector'
 check "usage: --help lists the tree format" out_has 'tree'
 check "usage: --help says nothing on stderr" [ -z "$err" ]
+# Each profile option lists what is in its own folder of styles/.
+names() { ls "styles/$1" | sed "s/\\$2\$//" | sort | tr '\n' ' ' |
+	sed 's/ $//; s/ /, /g'; }
+check "usage: --help lists the EPUB styles" \
+	out_has "--style NAME|FILE.css  stylesheet: $(names epub .css)\$"
+check "usage: --help lists the large-print layouts" \
+	out_has "--layout NAME|FILE page profile: $(names large-print .conf)\$"
+check "usage: --help lists the speech profiles" \
+	out_has "--speech NAME|FILE speech profile: $(names speech .conf)\$"
+# Help that cannot be written is a failure, said in one line.
+for opt in --help --version; do
+	"$LECTOR" $opt >/dev/full 2>"$TMPDIR/err"
+	status=$?
+	err=$(cat "$TMPDIR/err")
+	check "usage: $opt into a full disk exits 1" status_is 1
+	check "usage: $opt into a full disk says one line" err_lines 1
+	check "usage: $opt into a full disk says why" err_has 'No space left'
+done
 run -h
 check "usage: -h exits 0" status_is 0
 check "usage: -h prints usage on stdout" out_has 'usage: lector'

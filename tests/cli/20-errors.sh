@@ -3,6 +3,9 @@
 # Inputs that are not text: exit 1, one line naming the file, the rest converted.
 . tests/cli/lib.sh
 
+# 9 inputs that are not text, of 10 checks each, and 17 checks more.
+plan $((9 * 10 + 17))
+
 D=$TMPDIR/20-errors
 mkdir -p "$D"
 GOOD=$D/good.txt
@@ -62,13 +65,13 @@ if command -v mkfifo >/dev/null 2>&1 && mkfifo "$D/pipe.txt" 2>/dev/null; then
 	kill "$writer" 2>/dev/null
 	wait "$writer" 2>/dev/null
 else
-	echo "skip errors: named pipe: no mkfifo"
+	skip 10 "errors: named pipe: no mkfifo"
 fi
 
 printf 'Locked\n\nNobody may read this.\n' >"$D/locked.txt"
 chmod 000 "$D/locked.txt"
 if [ "$(id -u)" -eq 0 ]; then
-	echo "skip errors: unreadable file: running as root"
+	skip 10 "errors: unreadable file: running as root"
 else
 	bad "unreadable file" "$D/locked.txt" 'Permission denied'
 fi
@@ -102,3 +105,11 @@ check "errors: folder with a bad file names it" err_has 'two.txt'
 check "errors: folder with a bad file still converts the rest" \
 	exists "$D/out/one.tree.xml"
 check "errors: folder with a bad file no sanitizer report" no_sanitizer
+
+# An output folder that cannot be made: one line, naming the input.
+printf 'x\n' >"$D/afile"
+run -t tree -o "$D/afile/sub" "$GOOD"
+check "errors: an output folder under a file exits 1" status_is 1
+check "errors: an output folder under a file says one line" err_lines 1
+check "errors: an output folder under a file names the input" err_has "$GOOD"
+check "errors: an output folder under a file says why" err_has 'Not a directory'

@@ -3,6 +3,8 @@
 # Odd encodings, line ends and sizes are converted, with a warning where guessed.
 . tests/cli/lib.sh
 
+plan 61
+
 D=$TMPDIR/30-encodings
 mkdir -p "$D"
 
@@ -49,7 +51,7 @@ run -t tree -o - "$D/bom.txt"
 check "encodings: UTF-8 BOM exits 0" status_is 0
 check "encodings: UTF-8 BOM no warning" err_lines 0
 check "encodings: UTF-8 BOM not in the tree" out_lacks "$(printf '\357\273\277')"
-check "encodings: UTF-8 BOM title intact" out_has '<title from="text">Price</title>'
+check "encodings: UTF-8 BOM title intact" out_has '<title from="text" line="1">Price</title>'
 
 # UTF-16 with a BOM, both byte orders, including a surrogate pair.
 {
@@ -62,7 +64,7 @@ run -t tree -o - "$D/le.txt"
 check "encodings: UTF-16LE BOM exits 0" status_is 0
 check "encodings: UTF-16LE BOM no warning" err_lines 0
 check "encodings: UTF-16LE BOM text converted" out_has "It costs $CAFE =&gt; $SMILE !<"
-check "encodings: UTF-16LE BOM title" out_has '<title from="text">Price</title>'
+check "encodings: UTF-16LE BOM title" out_has '<title from="text" line="1">Price</title>'
 
 {
 	printf '\376\377'
@@ -130,6 +132,26 @@ check "encodings: 2 MB line keeps the order" \
 printf 'Cafe\314\201 talk\n\nThe cafe\314\201 opened at noon.\n' >"$D/nfd.txt"
 run -t tree -o - "$D/nfd.txt"
 check "encodings: decomposed text exits 0" status_is 0
-check "encodings: NFC in the title" out_has "<title from=\"text\">Caf$(printf '\303\251') talk<"
+check "encodings: NFC in the title" out_has "<title from=\"text\" line=\"1\">Caf$(printf '\303\251') talk<"
 check "encodings: NFC in the body" out_has "The $CAFE opened"
 check "encodings: no combining accent left" out_lacks "$(printf '\314\201')"
+
+# Noncharacters (U+FFFE, U+FFFF: valid UTF-8, not XML) are removed with
+# a warning, never written.
+printf 'Odd marks\n\nOne \357\277\276 two \357\277\277 three \357\267\220 four.\n' \
+	>"$D/nonchar.txt"
+run -t tree -o "$D/nonchar.tree.xml" "$D/nonchar.txt"
+check "encodings: noncharacters exit 0" status_is 0
+check "encodings: noncharacters warn in one line" err_lines 1
+check "encodings: noncharacters warning names file and line" \
+	err_has "$D/nonchar.txt:3: warning: 3 noncharacters"
+check "encodings: noncharacters removed from the tree" \
+	grep -q '<paragraph line="3">One two three four.</paragraph>' \
+	"$D/nonchar.tree.xml"
+run -t epub -o "$D/nonchar.epub" "$D/nonchar.txt"
+check "encodings: noncharacters: the EPUB converts" status_is 0
+check "encodings: noncharacters: the XHTML is well-formed, words kept" \
+	"$TESTBIN/epubtool" words "$D/nonchar.epub" "$D/nonchar.tree.xml"
+check "encodings: noncharacters: no U+FFFF in the XHTML" sh -c \
+	"! '$TESTBIN/epubtool' cat '$D/nonchar.epub' EPUB/article.xhtml |
+	grep -q '$(printf '\357\277\277')'"

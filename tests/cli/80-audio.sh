@@ -11,9 +11,15 @@ D=$TMPDIR/80-audio
 mkdir -p "$D"
 SEED=$SHARED/seed/caravan-editorial.txt
 if [ ! -f "$SEED" ]; then
-	echo "skip $(basename "$0"): no $SEED (the shared folder beside the clone)"
+	plan 1
+	skip 1 "$(basename "$0"): no $SEED (the shared folder beside the clone)"
 	exit 0
 fi
+# What speech recognition hears: the seed's WAV and MP3, and the MP3 of
+# every sample in English.
+ENGLISH=$(grep -L '^Language: *[^e]' samples/*.txt)
+nheard=$((2 + $(echo $ENGLISH | wc -w)))
+plan $((48 + 4 * 4 + nheard))
 
 # The seed's misreadings are fixed in what espeak-ng gets.
 run -q -t speech -o "$D/seed.speech" "$SEED"
@@ -64,8 +70,18 @@ check "wav: PCM mono 16-bit" \
 check "wav: on a pipe, sizes open-ended" [ "$(le32 "$D/pipe.wav" 40)" -eq 4294967295 ]
 check "wav: on a pipe, same samples" \
 	cmp -s -i 44:44 "$D/pipe.wav" "$D/seed.wav"
-run -q -t wav -o - "$SEED"
-check "wav: not written to a terminal" true
+# A terminal on standard output (script(1) makes one) gets no audio.
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$LECTOR' -q -t wav -o - '$SEED'" /dev/null \
+		>"$TMPDIR/tty" 2>&1 </dev/null
+	status=$?
+	err=$(cat "$TMPDIR/tty")
+	check "wav: not written to a terminal: exits 2" status_is 2
+	check "wav: not written to a terminal: says why" \
+		err_has 'will not write wav to a terminal'
+else
+	skip 2 "wav: not written to a terminal: no script(1)"
+fi
 
 # Voices: a language without one is this file's error, not a crash.
 printf 'Title: Klingon\nLanguage: tlh\n\nQapla.\n' >"$D/tlh.txt"
@@ -109,18 +125,35 @@ if command -v ffprobe >/dev/null 2>&1; then
 		tr '\n' '|')" = "After the Flood, Riverton Weighs How to Rebuild|What Happened|The Cost of Recovery|What Residents Can Do Now|" ]
 	check "mp3: title tag" [ "$(tag "$D/library.mp3" title)" = \
 		"Small-Town Library Reinvents Itself as a Community Workshop" ]
-	check "mp3: artist tag" tag "$D/library.mp3" artist | grep -q 'Clara Whitmore'
+	artist_has() { tag "$1" artist | grep -q "$2"; }
+	check "mp3: artist tag" artist_has "$D/library.mp3" 'Clara Whitmore'
 	check "mp3: genre Speech" [ "$(tag "$D/library.mp3" genre)" = Speech ]
 	check "mp3: date" [ "$(tag "$D/library.mp3" date)" = 2026-03-14 ]
 	check "mp3: language" [ "$(tag "$D/library.mp3" language)" = eng ]
-	check "mp3: last chapter ends at the end" ffprobe -v error -show_chapters \
-		-show_format "$D/seed.mp3" -of flat | awk -F= '
+	ends_at_end() {
+		ffprobe -v error -show_chapters -show_format "$1" -of flat |
+		awk -F= '
 		/chapters\.chapter\.[0-9]+\.end_time/ { gsub(/"/, "", $2); e = $2 }
 		/format\.duration/ { gsub(/"/, "", $2); d = $2 }
 		END { exit !(e > 0 && d - e < 1 && e - d < 1) }'
+	}
+	check "mp3: last chapter ends at the end" ends_at_end "$D/seed.mp3"
 else
-	echo "skip mp3: ffprobe not installed"
+	skip 10 "mp3: ffprobe not installed"
 fi
+
+# A body of one block only (a list, a quote, a caption, a heading) is an
+# article like any other, in every audio format.
+for shape in only-list only-quote only-caption only-heading; do
+	run -t speech,mp3,wav,vtt -o "$D/$shape" "tests/golden/shapes/$shape.txt"
+	check "audio: $shape converts" status_is 0
+	check "audio: $shape: no sanitizer report" no_sanitizer
+	check "audio: $shape: every format written" test -s "$D/$shape/$shape.mp3" \
+		-a -s "$D/$shape/$shape.wav" -a -s "$D/$shape/$shape.vtt" \
+		-a -s "$D/$shape/$shape.speech.txt"
+	check "audio: $shape: spoken in a chapter" \
+		grep -q '^# chapter 1: ' "$D/$shape/$shape.speech.txt"
+done
 
 # Same bytes twice, and in a batch with another article first.
 run -q -t mp3,wav -o "$D/again" samples/library-byline.txt "$SEED"
@@ -130,13 +163,12 @@ check "audio: reproducible wav" cmp -s "$D/again/caravan-editorial.wav" "$D/seed
 # Speech recognition against the source, when installed.
 CHECK=$SHARED/tools/check-audio
 if [ "${LECTOR_SKIP_CHECKERS:-}" = 1 ]; then
-	echo "skip audio: check-audio (LECTOR_SKIP_CHECKERS=1)"
+	skip $nheard "audio: check-audio (LECTOR_SKIP_CHECKERS=1)"
 elif ! [ -x "$CHECK" ] || ! command -v pocketsphinx_continuous >/dev/null 2>&1; then
-	echo "skip audio: check-audio (pocketsphinx, ffmpeg) not installed"
+	skip $nheard "audio: check-audio (pocketsphinx, ffmpeg) not installed"
 else
 	set -- "$D/seed.wav:$SEED" "$D/seed.mp3:$SEED"
-	for in in samples/*.txt; do
-		grep -q '^Language: *[^e]' "$in" && continue
+	for in in $ENGLISH; do
 		base=$(basename "$in" .txt)
 		"$LECTOR" -q -t mp3 -o "$D/$base.mp3" "$in"
 		set -- "$@" "$D/$base.mp3:$in"

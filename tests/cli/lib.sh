@@ -2,6 +2,13 @@
 # Helpers for the command-line tests; sourced by tests/cli/*.sh, which run
 # from the top of the repository with LECTOR and TMPDIR set by run.sh.
 
+# plan N: this script runs N checks (run.sh fails it if it runs another
+# number, so a check cannot vanish unseen).
+plan() { echo "1..$1"; }
+
+# skip N WHY: N checks cannot run here, and why.
+skip() { echo "skip $1 $2"; }
+
 # run CMD...: run lector, keeping stdout, stderr and the status.
 run() {
 	"$LECTOR" "$@" >"$TMPDIR/out" 2>"$TMPDIR/err"
@@ -10,16 +17,19 @@ run() {
 	err=$(cat "$TMPDIR/err")
 }
 
-# check NAME CONDITION...: one test line; the condition is a command.
+# check NAME CONDITION...: one test line; the condition is a command,
+# whose own output is kept out of the way (never pipe or redirect a
+# check: its line would go with it).
 check() {
-	name=$1
+	c_name=$1
 	shift
-	if "$@"; then
-		echo "ok $name"
+	if "$@" >"$TMPDIR/check.out" 2>&1; then
+		echo "ok $c_name"
 	else
-		echo "not ok $name"
-		echo "#   status=$status"
-		echo "#   stderr: $(printf '%s' "$err" | head -n 5)"
+		echo "not ok $c_name"
+		echo "#   status=${status:-}"
+		echo "#   stderr: $(printf '%s' "${err:-}" | head -n 5)"
+		sed -n '1,5s/^/#   /p' "$TMPDIR/check.out"
 	fi
 }
 

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: any bytes through the decoder, the reader, the tree
- * checker and every writer but the audio ones (see below).  Build with `make fuzz`, run with
+ * checker, every writer but the audio ones, and what the audio writers
+ * make without synthesis: the utterances (speech.c) and the MP3's ID3
+ * tag with its chapters (id3.c), on timings made up from the
+ * utterances' lengths.  Build with `make fuzz`, run with
  *	build-fuzz/fuzz_parse tests/fuzz/corpus samples
  */
 #include "common.h"
@@ -10,14 +13,54 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "id3.h"
 #include "options.h"
 #include "parse.h"
 #include "source.h"
+#include "speech.h"
 #include "tree.h"
 #include "writer.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/*
+ * The speech step and the ID3 tag: every utterance in a chapter, at
+ * least one chapter, and a tag whose chapters fit in the audio.
+ */
+static void
+speak(const struct doc *d, const struct options *opts)
+{
+	struct speech	 sp = { 0 };
+	struct buf	 tag = { 0 };
+	uint64_t	*starts, total = 0;
+	size_t		 i;
+
+	speech_build(d, &opts->sp, &sp);
+	if (sp.nchapters == 0) {
+		fprintf(stderr, "speech: no chapter\n");
+		abort();
+	}
+	starts = calloc(sp.n + 1, sizeof(*starts));
+	for (i = 0; i < sp.n; i++) {
+		if (sp.utts[i].chapter >= sp.nchapters) {
+			fprintf(stderr, "speech: utterance %zu outside the "
+			    "chapters\n", i);
+			abort();
+		}
+		starts[i] = total;
+		total += 100 * strlen(sp.utts[i].text) + sp.utts[i].pause_ms;
+	}
+	id3_tag(d, &sp, starts, total, 22050, &tag);
+	if (tag.len < 10 || memcmp(tag.data, "ID3\x04", 4) != 0) {
+		fprintf(stderr, "id3: no tag\n");
+		abort();
+	}
+	buf_free(&tag);
+	free(starts);
+	speech_free(&sp);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -48,6 +91,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "tree_check: %s\n", broken);
 		abort();
 	}
+	speak(d, &opts);
 	if ((null = fopen("/dev/null", "wb")) != NULL) {
 		/* The audio writers are the speech writer plus espeak-ng
 		 * and lame, whose inputs it already covers. */

@@ -2,7 +2,9 @@
 /*
  * A tiny unit-test harness: CHECK prints one TAP-style line per check
  * ("ok N - what" / "not ok N - what"), which tests/run.sh counts.  main()
- * ends with "return harness_done();".
+ * starts with harness_plan(N), the number of checks it runs (run.sh
+ * fails a test that runs another number), and ends with
+ * "return harness_done();".
  */
 #ifndef HARNESS_H
 #define HARNESS_H
@@ -33,6 +35,13 @@ static int	harness_count;
 		printf("#   got  \"%s\"\n#   want \"%s\"\n",		\
 		    g_ ? g_ : "(null)", w_);				\
 } while (0)
+
+/* Say how many checks this test runs: the TAP plan. */
+static void
+harness_plan(int n)
+{
+	printf("1..%d\n", n);
+}
 
 static int
 harness_done(void)

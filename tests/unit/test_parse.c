@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "harness.h"
 #include "options.h"
@@ -117,6 +118,7 @@ static void
 test_top_matter(void)
 {
 	struct doc	*d;
+	struct date	 date;
 
 	d = expect("caption, credit and lead-in",
 	    "Boats wait at the quay in the rain. (Ann Lee/Agency Images)\n\n"
@@ -174,6 +176,23 @@ test_top_matter(void)
 	done(d);
 	done(expect("a caption needs a credit-like parenthesis",
 	    "He said it (in jest) to the crowd.\n\nMore.\n", "p p", NULL));
+
+	/* A day that is not in its month is no date. */
+	d = expect("an impossible date is text",
+	    "Headline Here\n\nFebruary 31, 2026\n\nText.\n", "p p", NULL);
+	CHECK(d->meta.date == NULL, "February 31 is not the date");
+	done(d);
+	CHECK(date_parse("February 29, 2024", 17, &date) && date.day == 29,
+	    "February 29 in a leap year");
+	CHECK(!date_parse("February 29, 2023", 17, &date),
+	    "no February 29 in 2023");
+	CHECK(!date_parse("February 29, 1900", 17, &date),
+	    "no February 29 in 1900");
+	CHECK(date_parse("29 February 2000", 16, &date), "2000 was a leap year");
+	CHECK(!date_parse("31 April 2026", 13, &date), "no April 31");
+	CHECK(!date_parse("2026-06-31", 10, &date), "no June 31");
+	CHECK(date_parse("2026-12-31", 10, &date) && date.month == 12,
+	    "December 31");
 }
 
 static void
@@ -327,6 +346,7 @@ test_meta(void)
 int
 main(void)
 {
+	harness_plan(127);
 	diag_set_verbosity(-2);
 	test_top_matter();
 	test_header();

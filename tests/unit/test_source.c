@@ -40,6 +40,7 @@ decode(const char *raw, size_t len)
 int
 main(void)
 {
+	harness_plan(48);
 	diag_set_verbosity(-2);
 	DECODES("Plain text.\n", "Plain text.\n", "ASCII unchanged", 0);
 	DECODES("\xef\xbb\xbfTitle\n", "Title\n", "UTF-8 BOM removed", 0);
@@ -71,6 +72,11 @@ main(void)
 	    "Smile \xf0\x9f\x98\x80 now\n",
 	    "UTF-16LE guessed with an emoji", 1);
 	DECODES("tab\there\n", "tab\there\n", "tab kept", 0);
+	DECODES("a\xef\xbf\xbe b\xef\xbf\xbf c\n", "a b c\n",
+	    "U+FFFE and U+FFFF removed", 1);
+	DECODES("x\xef\xb7\x90y \xf4\x8f\xbf\xbfz\n", "xy z\n",
+	    "U+FDD0 and U+10FFFF removed", 1);
+	DECODES("\xfe\xff\xff\xfe\0a", "a", "U+FFFE in UTF-16 removed", 1);
 
 	REJECTS("", "empty file");
 	REJECTS("\xef\xbb\xbf", "only a BOM");

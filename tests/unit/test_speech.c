@@ -7,7 +7,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "harness.h"
+#include "options.h"
+#include "parse.h"
 #include "speech.h"
+#include "tree.h"
 
 static void
 says(const char *lang, enum utt_kind kind, const char *in, const char *want)
@@ -19,10 +22,48 @@ says(const char *lang, enum utt_kind kind, const char *in, const char *want)
 	buf_free(&b);
 }
 
+/*
+ * The chapters of a text: there are want of them, the first called
+ * first, and every utterance is in one.
+ */
+static void
+chapters(const char *what, const char *text, size_t want, const char *first)
+{
+	static struct options	 o;
+	struct speech		 sp = { 0 };
+	struct doc		*d;
+	size_t			 i;
+	bool			 inside = true;
+
+	if (!o.speech_ready && speech_setup(&o) == -1)
+		CHECK(false, "%s: the default speech profile", what);
+	d = parse_text(text, strlen(text), "test.txt", &o);
+	speech_build(d, &o.sp, &sp);
+	CHECK(sp.nchapters == want, "%s: %zu chapter(s), not %zu", what, want,
+	    sp.nchapters);
+	CHECK_STR(sp.nchapters > 0 ? sp.chapters[0].title : NULL, first, what);
+	for (i = 0; i < sp.n; i++)
+		inside = inside && sp.utts[i].chapter < sp.nchapters;
+	CHECK(inside && sp.n > 0, "%s: every utterance in a chapter", what);
+	speech_free(&sp);
+	doc_free(d);
+}
+
 int
 main(void)
 {
+	harness_plan(35);
 	diag_set_verbosity(-2);
+	chapters("only a list", "- apples and pears\n- bread and milk\n", 1,
+	    "apples and pears");
+	chapters("only a quote", "> To be or not to be.\n> That is it.\n", 1,
+	    "To be or not to be");
+	/* The middle paragraph says nothing: its chapter gives way. */
+	chapters("a paragraph of nothing sayable",
+	    "Title: T\n\nIntro here.\n\n\xe2\x80\x8b\n\nBody text.\n",
+	    3, "T");
+	chapters("sections", "Head Line\n\nIntro.\n\nPart One\n\nText one."
+	    "\n\nPart Two\n\nText two.\n", 3, "Head Line");
 	says("en", UTT_SENTENCE, "just under $300 million in 2016",
 	    "just under 300 million dollars in 2016");
 	says("en", UTT_SENTENCE, "a $9.6 million budget",

@@ -46,6 +46,139 @@ record(const struct node *n, enum walk_event ev, void *arg)
 	    WALK_CONTINUE;
 }
 
+/* A caption with text and a credit, as the reader makes it. */
+static struct node *
+caption(struct doc *d, unsigned line)
+{
+	struct node	*n;
+
+	n = block(d, NODE_CAPTION, line, "Boats at dawn. ");
+	node_append(n, block(d, NODE_CREDIT, line, "A. Photographer/AFP"));
+	return n;
+}
+
+/* A paragraph that opens with a lead-in. */
+static struct node *
+lead_para(struct doc *d, unsigned line)
+{
+	struct node	*n;
+
+	n = node_new(d, NODE_PARAGRAPH, line);
+	node_append(n, block(d, NODE_LEAD_IN, line, "WITH EACH"));
+	node_append(n, node_new_text(d, " day", 4, line));
+	return n;
+}
+
+/*
+ * Every rule tree_check() enforces for the writers, broken one at a
+ * time in a tree that is otherwise well-formed.
+ */
+static void
+broken_rules(void)
+{
+	struct doc	*d;
+	struct node	*n, *k;
+
+	d = sample();
+	node_append(d->root, caption(d, 9));
+	node_append(d->root, lead_para(d, 10));
+	CHECK(tree_check(d) == NULL, "a caption with its credit and a "
+	    "paragraph with a lead-in pass");
+	doc_free(d);
+
+	d = sample();
+	n = caption(d, 9);
+	node_append(n->last, node_new_text(d, " more", 5, 9));
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "a credit of two texts is caught");
+	doc_free(d);
+
+	d = sample();
+	n = caption(d, 9);
+	node_append(n, node_new_text(d, "after", 5, 9));
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "a credit that does not end its "
+	    "caption is caught");
+	doc_free(d);
+
+	d = sample();
+	n = block(d, NODE_CAPTION, 9, "Boats. ");
+	k = node_new(d, NODE_EMPHASIS, 9);
+	node_append(k, block(d, NODE_CREDIT, 9, "nested"));
+	node_append(n, k);
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "a credit inside an emphasis is caught");
+	doc_free(d);
+
+	d = sample();
+	n = node_new(d, NODE_PARAGRAPH, 10);
+	k = node_new(d, NODE_LEAD_IN, 10);
+	node_append(k, block(d, NODE_EMPHASIS, 10, "WITH"));
+	node_append(n, k);
+	node_append(n, node_new_text(d, " day", 4, 10));
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "a lead-in holding more than text is "
+	    "caught");
+	doc_free(d);
+
+	d = sample();
+	n = node_new(d, NODE_PARAGRAPH, 10);
+	node_append(n, node_new_text(d, "Then ", 5, 10));
+	node_append(n, block(d, NODE_LEAD_IN, 10, "WITH EACH"));
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "a lead-in that does not open its "
+	    "paragraph is caught");
+	doc_free(d);
+
+	d = sample();
+	n = node_new(d, NODE_HEADING, 10);
+	n->u.level = 2;
+	node_append(n, block(d, NODE_LEAD_IN, 10, "WITH EACH"));
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "a lead-in in a heading is caught");
+	doc_free(d);
+
+	d = sample();
+	n = block(d, NODE_PARAGRAPH, 10, "a \xef\xbf\xbf noncharacter");
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "a noncharacter in text is caught");
+	doc_free(d);
+
+	d = sample();
+	n = block(d, NODE_PARAGRAPH, 10, "a \xc2\x85 C1 control");
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "a C1 control in text is caught");
+	doc_free(d);
+
+	d = sample();
+	n = node_new(d, NODE_PARAGRAPH, 10);
+	k = block(d, NODE_LINK, 10, "here");
+	k->u.href = "http://x/\n";
+	node_append(n, k);
+	node_append(d->root, n);
+	CHECK(tree_check(d) != NULL, "a link with a newline in its href is "
+	    "caught");
+	doc_free(d);
+
+	d = sample();
+	d->meta.subtitle = "two\nlines";
+	CHECK(tree_check(d) != NULL, "a subtitle with a newline is caught");
+	d->meta.subtitle = NULL;
+	d->meta.date = "";
+	CHECK(tree_check(d) != NULL, "an empty date is caught");
+	d->meta.date = NULL;
+	d->meta.source = "\xff";
+	CHECK(tree_check(d) != NULL, "a source that is not UTF-8 is caught");
+	d->meta.source = NULL;
+	d->meta.language = "en us";
+	CHECK(tree_check(d) != NULL, "a language tag with a space is caught");
+	d->meta.language = "en-";
+	CHECK(tree_check(d) != NULL, "a language tag ending in - is caught");
+	d->meta.language = "pt-BR";
+	CHECK(tree_check(d) == NULL, "pt-BR is a language tag");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -53,6 +186,7 @@ main(void)
 	struct node	*n;
 	struct buf	 b = { 0 };
 
+	harness_plan(31);
 	d = sample();
 	CHECK(tree_check(d) == NULL, "a well-formed tree passes");
 	CHECK_STR(d->name, "article", "document name from the path");
@@ -112,5 +246,7 @@ main(void)
 	CHECK(tree_check(d) != NULL, "missing title is caught");
 	doc_free(d);
 	doc_free(NULL);
+
+	broken_rules();
 	return harness_done();
 }

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "harness.h"
+#include "lang.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -95,25 +96,59 @@ test_text(void)
 static void
 test_sentences(void)
 {
+	const struct lang *en = lang_get("en"), *es = lang_get("es-MX");
 	const char	*s = "Mr. Smith met Dr. Jones in the U.S. today. "
 	    "\xe2\x80\x9cWhy?\xe2\x80\x9d he asked. 3 more came! "
 	    "it ended. ok";
+	const char	*t;
 	size_t		 len = strlen(s), e;
 
-	e = text_sentence_end(s, len, 0);
+	e = text_sentence_end(en, s, len, 0);
 	CHECK(e == 42, "abbreviations do not end a sentence (%zu)", e);
-	e = text_sentence_end(s, len, 43);
+	e = text_sentence_end(en, s, len, 43);
 	CHECK(e == 63, "a quoted question and lower case go on (%zu)", e);
 	CHECK(s[64] == '3', "a digit starts a sentence");
-	e = text_sentence_end(s, len, 64);
+	e = text_sentence_end(en, s, len, 64);
 	CHECK(e == len, "lower case after ! and . goes on (%zu)", e);
-	e = text_sentence_end("He said \"No.\" Then left.", 25, 0);
+	e = text_sentence_end(en, "He said \"No.\" Then left.", 25, 0);
 	CHECK(e == 13, "closing quote after the full stop (%zu)", e);
+
+	/* A short word is not an abbreviation for being short. */
+	t = "They took it from it. I don't know why. So it is.";
+	e = text_sentence_end(en, t, strlen(t), 0);
+	CHECK(e == 21, "a two-letter word ends a sentence (%zu)", e);
+	t = "We met at 10 am. Up we went. He is in. Go.";
+	e = text_sentence_end(en, t, strlen(t), 0);
+	CHECK(e == 16, "\"am\" ends a sentence (%zu)", e);
+	t = "George W. Bush spoke. Then he left.";
+	e = text_sentence_end(en, t, strlen(t), 0);
+	CHECK(e == 21, "an initial does not end one (%zu)", e);
+	t = "He met (Mr. Li) today. Fine.";
+	e = text_sentence_end(en, t, strlen(t), 0);
+	CHECK(e == 22, "an abbreviation after a bracket (%zu)", e);
+
+	/* Each language its own list. */
+	t = "La Sra. Ruiz vino. Luego se fue.";
+	e = text_sentence_end(es, t, strlen(t), 0);
+	CHECK(e == 18, "Spanish: Sra. is an abbreviation (%zu)", e);
+	e = text_sentence_end(en, t, strlen(t), 0);
+	CHECK(e == 7, "English does not know Sra. (%zu)", e);
+	t = "Mr. Li came. He sat.";
+	e = text_sentence_end(es, t, strlen(t), 0);
+	CHECK(e == 3, "Spanish does not know Mr. (%zu)", e);
+	e = text_sentence_end(lang_get("tlh"), t, strlen(t), 0);
+	CHECK(e == 3, "a language without data has no abbreviations (%zu)",
+	    e);
+	e = text_sentence_end(NULL, t, strlen(t), 0);
+	CHECK(e == 3, "no language: no abbreviations (%zu)", e);
+	CHECK(lang_get("EN-gb") == en, "a language is read once, by its "
+	    "primary subtag");
 }
 
 int
 main(void)
 {
+	harness_plan(49);
 	test_decode();
 	test_sentences();
 	test_put();
