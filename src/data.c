@@ -137,39 +137,52 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char *
-data_names(const char *kind, const char *suffix)
+char **
+data_list(const char *kind, const char *suffix, size_t *n)
 {
 	const char	*dirs[5];
 	struct dirent	*de;
-	struct buf	 b = { 0 };
 	DIR		*dp;
-	char		*path, *found[64];
-	size_t		 n, k, i, nfound = 0, len;
-	size_t		 slen = strlen(suffix);
+	char		*path, **found = NULL;
+	size_t		 ndirs, k, len, slen = strlen(suffix);
 
-	n = data_dirs(dirs);
-	for (k = 0; k < n && nfound == 0; k++) {
+	*n = 0;
+	ndirs = data_dirs(dirs);
+	for (k = 0; k < ndirs && *n == 0; k++) {
 		path = xasprintf("%s/%s", dirs[k], kind);
 		if ((dp = opendir(path)) != NULL) {
-			while ((de = readdir(dp)) != NULL &&
-			    nfound < NELEM(found)) {
+			while ((de = readdir(dp)) != NULL) {
 				len = strlen(de->d_name);
-				if (len > slen && de->d_name[0] != '.' &&
-				    strcmp(de->d_name + len - slen, suffix) == 0)
-					found[nfound++] = xstrndup(de->d_name,
-					    len - slen);
+				if (len <= slen || de->d_name[0] == '.' ||
+				    strcmp(de->d_name + len - slen, suffix) != 0)
+					continue;
+				found = xreallocarray(found, *n + 1,
+				    sizeof(*found));
+				found[(*n)++] = xstrndup(de->d_name, len - slen);
 			}
 			closedir(dp);
 		}
 		free(path);
 	}
-	qsort(found, nfound, sizeof(*found), cmp_str);
-	for (i = 0; i < nfound; i++) {
+	if (*n > 0)
+		qsort(found, *n, sizeof(*found), cmp_str);
+	return found;
+}
+
+char *
+data_names(const char *kind, const char *suffix)
+{
+	struct buf	 b = { 0 };
+	char		**found;
+	size_t		 n, i;
+
+	found = data_list(kind, suffix, &n);
+	for (i = 0; i < n; i++) {
 		buf_printf(&b, "%s%s", i ? ", " : "", found[i]);
 		free(found[i]);
 	}
-	if (nfound == 0)
+	free(found);
+	if (n == 0)
 		buf_puts(&b, "none found");
 	return buf_steal(&b);
 }

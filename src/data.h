@@ -36,6 +36,13 @@ char	*data_load(const char *kind, const char *name, const char *suffix,
 	    const char *option, const char *what, char **path, size_t *len);
 
 /*
+ * The names available for kind (the files KIND/NAME+SUFFIX in the first
+ * data folder that has any), sorted, as n new strings in a new array
+ * (caller frees each and the array); NULL if none.
+ */
+char	**data_list(const char *kind, const char *suffix, size_t *n);
+
+/*
  * The names available for kind, sorted, in a new string (caller frees):
  * "default, large", or "none found".
  */

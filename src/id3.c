@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "date.h"
 #include "id3.h"
+#include "lang.h"
 #include "speech.h"
 #include "tree.h"
 #include "xalloc.h"
@@ -65,27 +66,6 @@ text_frame(struct buf *tag, const char *id, const char *text, size_t len)
 	buf_free(&body);
 }
 
-/* ISO 639-2 codes for TLAN, for the languages lector has labels for. */
-static const char *
-iso639_2(const char *lang)
-{
-	static const char *const map[][2] = {
-		{ "en", "eng" }, { "es", "spa" }, { "fr", "fra" },
-		{ "de", "deu" }, { "it", "ita" }, { "pt", "por" },
-		{ "nl", "nld" }, { "ca", "cat" }, { "cy", "cym" },
-		{ "zh", "zho" }, { "ja", "jpn" }, { "ko", "kor" },
-		{ "ru", "rus" }, { "pl", "pol" }, { "sv", "swe" },
-		{ "da", "dan" }, { "fi", "fin" }, { "nb", "nob" },
-		{ "el", "ell" }, { "tr", "tur" }, { "ar", "ara" },
-	};
-	size_t	 k, n = strcspn(lang, "-");
-
-	for (k = 0; k < NELEM(map); k++)
-		if (n == 2 && strncmp(map[k][0], lang, 2) == 0)
-			return map[k][1];
-	return "und";
-}
-
 static uint32_t
 ms_of(uint64_t samples, int rate)
 {
@@ -131,7 +111,8 @@ id3_tag(const struct doc *d, const struct speech *sp, const uint64_t *starts,
 		date_iso(&date, iso, sizeof(iso));
 		text_frame(&frames, "TDRC", iso, strlen(iso));
 	}
-	text_frame(&frames, "TLAN", iso639_2(meta->language), 3);
+	text_frame(&frames, "TLAN", lang_iso639_2(lang_get(meta->language)),
+	    3);
 	text_frame(&frames, "TCON", "Speech", 6);
 
 	/* Chapters: where each starts; at most MAX_CHAPTERS, the rest

@@ -2,50 +2,39 @@
 #include "common.h"
 
 #include <string.h>
-#include <strings.h>
 
 #include "buf.h"
 #include "labels.h"
+#include "lang.h"
 
-static const struct {
-	const char	*lang;
-	const char	*text[LABEL__MAX];
-} table[] = {
-	{ "en", { "Contents", "Landmarks", "Start of the article",
-	    "Photo caption", "Credit", "By", "and", "Page", "of", "Quote",
-	    "End quote", "Photo credit" } },
-	{ "es", { "Índice", "Puntos de referencia", "Inicio del artículo",
-	    "Pie de foto", "Crédito", "Por", "y", "Página", "de", "Cita",
-	    "Fin de la cita", "Crédito de la foto" } },
-	{ "fr", { "Table des matières", "Repères", "Début de l’article",
-	    "Légende de la photo", "Crédit", "Par", "et", "Page",
-	    "sur", "Citation", "Fin de citation", "Crédit photo" } },
-	{ "de", { "Inhalt", "Orientierungspunkte", "Beginn des Artikels",
-	    "Bildunterschrift", "Bildnachweis", "Von", "und", "Seite",
-	    "von", "Zitat", "Zitatende", "Bildnachweis" } },
-	{ "it", { "Indice", "Punti di riferimento", "Inizio dell’articolo",
-	    "Didascalia", "Crediti", "Di", "e", "Pagina", "di",
-	    "Citazione", "Fine della citazione", "Crediti fotografici" } },
-	{ "pt", { "Índice", "Pontos de referência", "Início do artigo",
-	    "Legenda da foto", "Crédito", "Por", "e", "Página", "de",
-	    "Citação", "Fim da citação", "Crédito da foto" } },
+/* Each label's key in the language files ("label.photo-caption"). */
+static const char *const keys[LABEL__MAX] = {
+	"contents",		/* LABEL_CONTENTS */
+	"landmarks",		/* LABEL_LANDMARKS */
+	"article",		/* LABEL_ARTICLE */
+	"photo-caption",	/* LABEL_PHOTO */
+	"credit",		/* LABEL_CREDIT */
+	"by",			/* LABEL_BY */
+	"and",			/* LABEL_AND */
+	"page",			/* LABEL_PAGE */
+	"of",			/* LABEL_OF */
+	"quote",		/* LABEL_QUOTE */
+	"end-quote",		/* LABEL_END_QUOTE */
+	"photo-credit",		/* LABEL_PHOTO_CREDIT */
 };
 
 struct label_text
 label_get(const char *lang, enum label which)
 {
 	struct label_text	 t;
-	size_t			 i, n;
+	const struct lang	*l = lang_get(lang);
 
-	n = strcspn(lang, "-");
-	for (i = 0; i < NELEM(table); i++)
-		if (strlen(table[i].lang) == n &&
-		    strncasecmp(table[i].lang, lang, n) == 0)
-			break;
-	if (i == NELEM(table))
-		i = 0;
-	t.text = table[i].text[which];
-	t.lang = table[i].lang;
+	if ((t.text = lang_label(l, keys[which])) == NULL) {
+		l = lang_get("en");
+		if ((t.text = lang_label(l, keys[which])) == NULL)
+			t.text = keys[which];	/* data missing: the key */
+	}
+	t.lang = lang_tag(l);
 	return t;
 }
 

@@ -27,7 +27,7 @@ enum label {
 };
 
 struct label_text {
-	const char	*text;	/* UTF-8; static */
+	const char	*text;	/* UTF-8; lives as long as the process */
 	const char	*lang;	/* the language it is in: "en", "es"... */
 };
 

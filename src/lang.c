@@ -1,28 +1,43 @@
 /* SPDX-License-Identifier: ISC */
 #include "common.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "conf.h"
 #include "data.h"
 #include "lang.h"
 #include "xalloc.h"
 
+/* A key and its value, as the file gives them. */
+struct pair {
+	char	*key;
+	char	*value;
+};
+
 struct lang {
 	char		 tag[16];	/* the primary subtag, lower case */
 	char		**abbrevs;	/* sorted, for bsearch() */
 	size_t		 nabbrevs;
+	char		**names;	/* lower case */
+	size_t		 nnames;
+	struct pair	*pairs;		/* labels, voices, codes */
+	size_t		 npairs;
 	struct lang	*next;
 };
 
 /* Every language read so far; they live as long as the process. */
 static struct lang	*langs;
+static bool		 all_read;	/* every file has been read */
 
-static int
-add_words(char ***v, size_t *n, const char *value)
+static void
+add_words(char ***v, size_t *n, const char *value, bool lower)
 {
 	const char	*s = value, *end;
+	char		*w;
+	size_t		 i;
 
 	while (*s != '\0') {
 		while (*s == ' ' || *s == '\t')
@@ -31,12 +46,17 @@ add_words(char ***v, size_t *n, const char *value)
 		    end++)
 			continue;
 		if (end > s) {
+			w = xstrndup(s, (size_t)(end - s));
+			/* ASCII only: "español" keeps its ñ, which is
+			 * compared as written. */
+			for (i = 0; lower && w[i] != '\0'; i++)
+				if (w[i] >= 'A' && w[i] <= 'Z')
+					w[i] = (char)(w[i] + 32);
 			*v = xreallocarray(*v, *n + 1, sizeof(**v));
-			(*v)[(*n)++] = xstrndup(s, (size_t)(end - s));
+			(*v)[(*n)++] = w;
 		}
 		s = end;
 	}
-	return 0;
 }
 
 static int
@@ -48,8 +68,17 @@ lang_key(const char *key, const char *value, const char *path,
 	(void)path;
 	(void)line;
 	if (strcmp(key, "abbreviations") == 0)
-		return add_words(&l->abbrevs, &l->nabbrevs, value);
-	return 0;	/* keys of later versions are no error */
+		add_words(&l->abbrevs, &l->nabbrevs, value, false);
+	else if (strcmp(key, "names") == 0)
+		add_words(&l->names, &l->nnames, value, true);
+	else {
+		l->pairs = xreallocarray(l->pairs, l->npairs + 1,
+		    sizeof(*l->pairs));
+		l->pairs[l->npairs].key = xstrdup(key);
+		l->pairs[l->npairs].value = xstrdup(value);
+		l->npairs++;
+	}
+	return 0;
 }
 
 static int
@@ -58,41 +87,66 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Read the file of primary subtag tag into a new language. */
+static struct lang *
+load(const char *tag)
+{
+	struct lang	*l;
+	char		*path, *text = NULL;
+	size_t		 len;
+
+	l = xcalloc(1, sizeof(*l));
+	snprintf(l->tag, sizeof(l->tag), "%s", tag);
+	l->next = langs;
+	langs = l;
+	if (strchr(tag, '/') != NULL || tag[0] == '\0' || tag[0] == '.' ||
+	    (path = data_find("language", tag, ".conf")) == NULL)
+		return l;
+	if ((text = data_read(path, &len)) != NULL &&
+	    conf_parse(text, path, lang_key, l) == 0)
+		qsort(l->abbrevs, l->nabbrevs, sizeof(*l->abbrevs), cmp_str);
+	free(text);
+	free(path);
+	return l;
+}
+
+int
+lang_setup(void)
+{
+	char	*path;
+
+	if ((path = data_find("language", "en", ".conf")) == NULL) {
+		fprintf(stderr, "lector: cannot find its language data "
+		    "(language/en.conf in styles/ or the installed share/lector; "
+		    "LECTOR_DATADIR names another folder)\n");
+		return -1;
+	}
+	free(path);
+	return 0;
+}
+
 const struct lang *
 lang_get(const char *tag)
 {
 	struct lang	*l;
-	char		 primary[16], *path, *text;
-	size_t		 i, len;
+	char		 primary[16];
+	size_t		 i;
 
 	for (i = 0; i + 1 < sizeof(primary) && tag[i] != '\0' &&
-	    tag[i] != '-'; i++)
+	    tag[i] != '-' && tag[i] != '_'; i++)
 		primary[i] = tag[i] >= 'A' && tag[i] <= 'Z' ?
 		    (char)(tag[i] + 32) : tag[i];
 	primary[i] = '\0';
 	for (l = langs; l != NULL; l = l->next)
 		if (strcmp(l->tag, primary) == 0)
 			return l;
-	l = xcalloc(1, sizeof(*l));
-	memcpy(l->tag, primary, i + 1);
-	l->next = langs;
-	langs = l;
-	if (strchr(primary, '/') != NULL || primary[0] == '\0' ||
-	    (path = data_find("language", primary, ".conf")) == NULL)
-		return l;
-	if ((text = data_read(path, &len)) != NULL &&
-	    conf_parse(text, path, lang_key, l) == 0)
-		qsort(l->abbrevs, l->nabbrevs, sizeof(*l->abbrevs), cmp_str);
-	else {
-		for (i = 0; i < l->nabbrevs; i++)
-			free(l->abbrevs[i]);
-		free(l->abbrevs);
-		l->abbrevs = NULL;
-		l->nabbrevs = 0;
-	}
-	free(text);
-	free(path);
-	return l;
+	return load(primary);
+}
+
+const char *
+lang_tag(const struct lang *l)
+{
+	return l->tag;
 }
 
 bool
@@ -114,4 +168,119 @@ lang_is_abbreviation(const struct lang *l, const char *word, size_t len)
 			hi = mid;
 	}
 	return false;
+}
+
+static const char *
+value_of(const struct lang *l, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->npairs; i++)
+		if (strcmp(l->pairs[i].key, key) == 0)
+			return l->pairs[i].value;
+	return NULL;
+}
+
+const char *
+lang_label(const struct lang *l, const char *key)
+{
+	char	 k[64];
+
+	snprintf(k, sizeof(k), "label.%s", key);
+	return value_of(l, k);
+}
+
+const char *
+lang_voice(const struct lang *l, const char *region)
+{
+	const char	*v;
+	char		 k[32];
+
+	if (region != NULL) {
+		snprintf(k, sizeof(k), "voice.%s", region);
+		if ((v = value_of(l, k)) != NULL)
+			return v;
+	}
+	return value_of(l, "voice");
+}
+
+const char *
+lang_iso639_2(const struct lang *l)
+{
+	const char	*v = value_of(l, "iso639-2");
+
+	return v != NULL ? v : "und";
+}
+
+/* The language whose file lists name (len bytes, any case), or NULL. */
+static const struct lang *
+by_name(const char *name, size_t len)
+{
+	const struct lang *l;
+	char		**tags;
+	size_t		 n, i;
+
+	if (!all_read) {
+		tags = data_list("language", ".conf", &n);
+		for (i = 0; i < n; i++) {
+			lang_get(tags[i]);
+			free(tags[i]);
+		}
+		free(tags);
+		all_read = true;
+	}
+	for (l = langs; l != NULL; l = l->next)
+		for (i = 0; i < l->nnames; i++)
+			if (strlen(l->names[i]) == len &&
+			    strncasecmp(l->names[i], name, len) == 0)
+				return l;
+	return NULL;
+}
+
+bool
+lang_parse_tag(const char *s, size_t len, char *out, size_t outsz)
+{
+	const struct lang *l;
+	size_t		 i, sub, start, k, c;
+	char		 ch;
+
+	if ((l = by_name(s, len)) != NULL) {
+		snprintf(out, outsz, "%s", l->tag);
+		return true;
+	}
+	if (len == 0 || len >= outsz)
+		return false;
+	/* Subtags of 1 to 8 letters or digits, the first 2 or 3 letters. */
+	for (i = 0, sub = 0, start = 0, k = 0; i <= len; i++) {
+		if (i == len || s[i] == '-' || s[i] == '_') {
+			if (sub == 0 || sub > 8 || (k == 0 && sub > 3) ||
+			    (k == 0 && sub < 2))
+				return false;
+			/* Primary lower case, a region upper case, a script
+			 * in title case: "pt-BR", "zh-Hant". */
+			for (c = start; c < i; c++) {
+				ch = s[c];
+				if (ch >= 'A' && ch <= 'Z')
+					ch = (char)(ch + 32);
+				if (k > 0 && ((sub == 2 && ch >= 'a') ||
+				    (sub == 4 && c == start && ch >= 'a')))
+					ch = (char)(ch - 32);
+				out[c] = ch;
+			}
+			if (i < len)
+				out[i] = '-';
+			k++;
+			sub = 0;
+			start = i + 1;
+			continue;
+		}
+		/* Letters, and digits after the primary language. */
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (k > 0 && s[i] >= '0' && s[i] <= '9')))
+			return false;
+		sub++;
+	}
+	out[len] = '\0';
+	return true;
 }

@@ -6,14 +6,28 @@
 
 /*
  * What lector knows of a language, as data: styles/language/TAG.conf,
- * looked up by the primary subtag of a BCP 47 tag ("pt-BR" reads
- * pt.conf).  A language without a file is known to have no facts: its
- * text is still read, by the rules that hold for every language.
+ * found by the primary subtag of a BCP 47 tag ("pt-BR" reads pt.conf).
+ * A language without a file is known to have no facts: its text is
+ * still read, by the rules that hold for every language, and its labels
+ * come in English.
  *
- *	abbreviations = Mr Mrs Dr ...	words a full stop does not end a
+ *	names = spanish español		names people write for it (in a
+ *					header's Language: line)
+ *	iso639-2 = spa			its three-letter code (ID3 tags)
+ *	voice = es			the espeak-ng voice, and one for a
+ *	voice.MX = es-419		region ("es-MX")
+ *	label.KEY = Text		the words lector adds (labels.h)
+ *	abbreviations = Sr Sra ...	words a full stop does not end a
  *					sentence after (repeatable)
  */
 struct lang;
+
+/*
+ * Check that lector's language data can be found (English at least), for
+ * main() before any work.  Returns 0, or -1 after one line on standard
+ * error.
+ */
+int			 lang_setup(void);
 
 /*
  * The facts of the language tagged tag, read once per process and kept
@@ -22,8 +36,36 @@ struct lang;
  */
 const struct lang	*lang_get(const char *tag);
 
+/* The primary subtag the facts are of ("pt"). */
+const char		*lang_tag(const struct lang *);
+
 /* Whether the len bytes at word are one of the language's abbreviations. */
 bool			 lang_is_abbreviation(const struct lang *,
 			    const char *word, size_t len);
+
+/*
+ * The language's text for label key ("photo-caption"), or NULL if its
+ * file has none.
+ */
+const char		*lang_label(const struct lang *, const char *key);
+
+/*
+ * The espeak-ng voice for the language in region (an upper-case region
+ * subtag, "MX", or NULL): the region's, else the language's; NULL if the
+ * file names none.
+ */
+const char		*lang_voice(const struct lang *, const char *region);
+
+/* The ISO 639-2 code ("spa"), or "und" if the file gives none. */
+const char		*lang_iso639_2(const struct lang *);
+
+/*
+ * Write the BCP 47 tag for s (len bytes) into out (outsz bytes) in its
+ * usual case ("pt-BR"), from a tag or from a name a language file lists
+ * ("Spanish", "español").  Returns false if s is neither or does not
+ * fit.
+ */
+bool			 lang_parse_tag(const char *s, size_t len, char *out,
+			    size_t outsz);
 
 #endif /* LANG_H */

@@ -22,6 +22,7 @@
 #include "data.h"
 #include "date.h"
 #include "diag.h"
+#include "lang.h"
 #include "options.h"
 #include "parse.h"
 #include "text.h"
@@ -394,7 +395,7 @@ main(int argc, char *argv[])
 			    optarg);
 			break;
 		case OPT_LANG:
-			if (!parse_lang_tag(optarg, strlen(optarg), lang,
+			if (!lang_parse_tag(optarg, strlen(optarg), lang,
 			    sizeof(lang)))
 				usage_error("--lang: '%s' is not a language "
 				    "tag such as en, es or pt-BR", optarg);
@@ -552,6 +553,8 @@ main(int argc, char *argv[])
 			usage_error("-o %s names a file, which takes one "
 			    "format, not %zu", out, nw);
 	}
+	if (lang_setup() == -1)
+		return 2;
 	/* Each format loads what its options name, before any work. */
 	for (i = 0; i < nw; i++)
 		if (ws[i]->setup != NULL && ws[i]->setup(&o) == -1)

@@ -493,67 +493,6 @@ header_line(const struct line *l, enum header_key *key, size_t *value)
 	return *value < l->len;
 }
 
-/* Common language names people write instead of a tag. */
-static const struct {
-	const char	*name;
-	const char	*tag;
-} language_names[] = {
-	{ "english", "en" }, { "spanish", "es" }, { "español", "es" },
-	{ "espanol", "es" }, { "castellano", "es" }, { "french", "fr" },
-	{ "français", "fr" }, { "german", "de" }, { "deutsch", "de" },
-	{ "italian", "it" }, { "italiano", "it" }, { "portuguese", "pt" },
-	{ "português", "pt" }, { "dutch", "nl" }, { "catalan", "ca" },
-	{ "català", "ca" }, { "welsh", "cy" }, { "cymraeg", "cy" },
-};
-
-bool
-parse_lang_tag(const char *s, size_t len, char *out, size_t outsz)
-{
-	size_t	 i, k, sub, start;
-
-	for (k = 0; k < NELEM(language_names); k++)
-		if (word_is(s, len, language_names[k].name)) {
-			snprintf(out, outsz, "%s", language_names[k].tag);
-			return true;
-		}
-	if (len == 0 || len >= outsz)
-		return false;
-	/* Subtags of 1 to 8 letters or digits, the first 2 or 3 letters. */
-	for (i = 0, sub = 0, start = 0, k = 0; i <= len; i++) {
-		if (i == len || s[i] == '-' || s[i] == '_') {
-			if (sub == 0 || sub > 8 || (k == 0 && sub > 3) ||
-			    (k == 0 && sub < 2))
-				return false;
-			/* Primary lower case, a region upper case, a script
-			 * in title case: "pt-BR", "zh-Hant". */
-			for (size_t c = start; c < i; c++) {
-				char	 ch = s[c];
-
-				if (ch >= 'A' && ch <= 'Z')
-					ch = (char)(ch + 32);
-				if (k > 0 && ((sub == 2 && ch >= 'a') ||
-				    (sub == 4 && c == start && ch >= 'a')))
-					ch = (char)(ch - 32);
-				out[c] = ch;
-			}
-			if (i < len)
-				out[i] = '-';
-			k++;
-			sub = 0;
-			start = i + 1;
-			continue;
-		}
-		/* Letters, and digits after the primary language. */
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= 'A' && s[i] <= 'Z') ||
-		    (k > 0 && s[i] >= '0' && s[i] <= '9')))
-			return false;
-		sub++;
-	}
-	out[len] = '\0';
-	return true;
-}
-
 /*
  * Split a byline or an Author: value into names: "By A, B and C" gives
  * A, B and C.  Parts that name a role or a desk ("Staff Writer", "BBC
@@ -668,7 +607,7 @@ parse_header(struct parser *p)
 		case KEY_LANGUAGE:
 			if (m->language != NULL)
 				break;
-			if (!parse_lang_tag(l->s + value, l->len - value,
+			if (!lang_parse_tag(l->s + value, l->len - value,
 			    tag, sizeof(tag))) {
 				diag(DIAG_WARN, l->no, "\"%.*s\" is not a "
 				    "language tag such as en or es: ignored",

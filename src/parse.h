@@ -29,12 +29,4 @@ struct doc	*parse_text(const char *text, size_t len, const char *path,
  */
 struct doc	*parse_file(const char *path, const struct options *opts);
 
-/*
- * Write the BCP 47 tag for s (len bytes) into out (outsz bytes) in its
- * usual case ("pt-BR"), from a tag or a common language name
- * ("Spanish").  Returns false if s is neither or does not fit.
- */
-bool		 parse_lang_tag(const char *s, size_t len, char *out,
-		    size_t outsz);
-
 #endif /* PARSE_H */

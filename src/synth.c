@@ -30,6 +30,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "lang.h"
 #include "options.h"
 #include "speech.h"
 #include "synth.h"
@@ -96,25 +97,18 @@ init(void)
 	return 0;
 }
 
-/* Voices for languages whose tag is not an espeak-ng voice name. */
-static const struct {
-	const char	*lang;
-	const char	*voice;
-} voice_map[] = {
-	{ "en", "en-us" }, { "fr", "fr-fr" }, { "zh", "cmn" },
-	{ "pt-pt", "pt" }, { "es-mx", "es-419" }, { "es-us", "es-419" },
-	{ "en-au", "en-gb" }, { "en-ca", "en-us" }, { "no", "nb" },
-};
-
 /*
- * Pick the voice: the profile's (or --voice), else the language's: the
- * whole tag, a mapped one, then the primary language.
+ * Pick the voice: the profile's (or --voice), else the language's
+ * (styles/language/): the region's voice, the language's voice when the
+ * tag names no region, the whole tag, the language's voice, then the
+ * primary subtag.
  */
 static int
 set_voice(const struct doc *d, const struct speech_profile *p)
 {
-	char		 tag[64], primary[16];
-	const char	*try[3];
+	const struct lang *l = lang_get(d->meta.language);
+	char		 tag[64], region[16];
+	const char	*try[4], *v;
 	size_t		 i, k, n = 0;
 
 	if (p->voice[0] != '\0') {
@@ -125,20 +119,28 @@ set_voice(const struct doc *d, const struct speech_profile *p)
 		return -1;
 	}
 	snprintf(tag, sizeof(tag), "%s", d->meta.language);
-	for (i = 0; tag[i] != '\0'; i++)
+	region[0] = '\0';
+	for (i = 0, k = 0; tag[i] != '\0'; i++) {
+		/* The region: a later subtag of two letters or 3 digits. */
+		if (tag[i] == '-' && (strcspn(tag + i + 1, "-") == 2 ||
+		    strspn(tag + i + 1, "0123456789") == 3))
+			snprintf(region, sizeof(region), "%.*s",
+			    (int)strcspn(tag + i + 1, "-"), tag + i + 1);
 		if (tag[i] >= 'A' && tag[i] <= 'Z')
 			tag[i] = (char)(tag[i] + 32);
-	snprintf(primary, sizeof(primary), "%.*s", (int)strcspn(tag, "-"),
-	    tag);
-	for (k = 0; k < NELEM(voice_map); k++)
-		if (strcmp(voice_map[k].lang, tag) == 0)
-			try[n++] = voice_map[k].voice;
+	}
+	for (k = 0; region[k] != '\0'; k++)
+		if (region[k] >= 'a' && region[k] <= 'z')
+			region[k] = (char)(region[k] - 32);
+	if (region[0] != '\0' && (v = lang_voice(l, region)) != NULL &&
+	    v != lang_voice(l, NULL))
+		try[n++] = v;
+	if (region[0] == '\0' && (v = lang_voice(l, NULL)) != NULL)
+		try[n++] = v;
 	try[n++] = tag;
-	for (k = 0; k < NELEM(voice_map) && n < 3; k++)
-		if (strcmp(voice_map[k].lang, primary) == 0)
-			try[n++] = voice_map[k].voice;
-	if (n < 3)
-		try[n++] = primary;
+	if (region[0] != '\0' && (v = lang_voice(l, NULL)) != NULL)
+		try[n++] = v;
+	try[n++] = lang_tag(l);
 	for (i = 0; i < n; i++)
 		if (espeak_ng_SetVoiceByName(try[i]) == ENS_OK)
 			return 0;

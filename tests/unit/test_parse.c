@@ -11,6 +11,7 @@
 #include "date.h"
 #include "diag.h"
 #include "harness.h"
+#include "lang.h"
 #include "options.h"
 #include "parse.h"
 #include "tree.h"
@@ -332,15 +333,15 @@ test_meta(void)
 	done(d);
 	memset(&opts, 0, sizeof(opts));
 
-	CHECK(parse_lang_tag("pt_br", 5, tag, sizeof(tag)) &&
+	CHECK(lang_parse_tag("pt_br", 5, tag, sizeof(tag)) &&
 	    strcmp(tag, "pt-BR") == 0, "pt_br is pt-BR");
-	CHECK(parse_lang_tag("ZH-hant", 7, tag, sizeof(tag)) &&
+	CHECK(lang_parse_tag("ZH-hant", 7, tag, sizeof(tag)) &&
 	    strcmp(tag, "zh-Hant") == 0, "zh-Hant");
-	CHECK(parse_lang_tag("English", 7, tag, sizeof(tag)) &&
+	CHECK(lang_parse_tag("English", 7, tag, sizeof(tag)) &&
 	    strcmp(tag, "en") == 0, "English is en");
-	CHECK(!parse_lang_tag("x", 1, tag, sizeof(tag)), "x is no tag");
-	CHECK(!parse_lang_tag("en-", 3, tag, sizeof(tag)), "en- is no tag");
-	CHECK(!parse_lang_tag("e n", 3, tag, sizeof(tag)), "space in a tag");
+	CHECK(!lang_parse_tag("x", 1, tag, sizeof(tag)), "x is no tag");
+	CHECK(!lang_parse_tag("en-", 3, tag, sizeof(tag)), "en- is no tag");
+	CHECK(!lang_parse_tag("e n", 3, tag, sizeof(tag)), "space in a tag");
 }
 
 int
