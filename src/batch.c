@@ -34,7 +34,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "options.h"
-#include "parse.h"
+#include "input.h"
+#include "reader.h"
 #include "tree.h"
 #include "utf8.h"
 #include "writer.h"
@@ -83,6 +84,7 @@ struct jobs {
 	size_t		 n;
 	size_t		 cap;
 	size_t		 nwriters;	/* the length of every fates[] */
+	const struct reader *from;	/* --from: only its files in folders */
 };
 
 struct dir_id {
@@ -130,14 +132,6 @@ stem(const char *name)
 
 	return dot != NULL && dot != name ?
 	    xstrndup(name, (size_t)(dot - name)) : xstrdup(name);
-}
-
-static bool
-is_input_name(const char *name)
-{
-	size_t	 n = strlen(name);
-
-	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
 }
 
 static int
@@ -208,7 +202,8 @@ walk_dir(struct jobs *js, const char *dir, const char *rel,
 				free(sub);
 				free(deeper);
 			}
-		} else if (S_ISREG(st.st_mode) && is_input_name(names[i])) {
+		} else if (S_ISREG(st.st_mode) &&
+		    reader_takes_name(js->from, names[i])) {
 			s = stem(names[i]);
 			sub = *rel ? xasprintf("%s/%s", rel, s) : xstrdup(s);
 			add_job(js, path, sub);
@@ -221,13 +216,32 @@ walk_dir(struct jobs *js, const char *dir, const char *rel,
 	free(names);
 }
 
+/* The file names folders are searched for, "*.txt, *.html". */
+static char *
+patterns(const struct reader *from)
+{
+	struct buf	 b = { 0 };
+	const struct reader *r;
+	size_t		 i, k;
+
+	for (i = 0; i < reader_count(); i++) {
+		r = reader_at(i);
+		if (from != NULL && r != from)
+			continue;
+		for (k = 0; r->patterns[k] != NULL; k++)
+			buf_printf(&b, "%s%s", b.len ? ", " : "",
+			    r->patterns[k]);
+	}
+	return buf_steal(&b);
+}
+
 static void
 add_input(struct jobs *js, const char *in)
 {
 	struct stat	 st;
 	struct dir_id	 top;
 	const char	*base;
-	char		*s;
+	char		*s, *names;
 	size_t		 before;
 
 	if (strcmp(in, "-") == 0) {
@@ -245,7 +259,10 @@ add_input(struct jobs *js, const char *in)
 		walk_dir(js, in, "", &top, 1);
 		if (js->n == before) {
 			diag_reset(in);
-			diag(DIAG_WARN, 0, "no .txt files in this folder");
+			names = patterns(js->from);
+			diag(DIAG_WARN, 0, "no input files (%s) in this folder",
+			    names);
+			free(names);
 			diag_reset(NULL);
 		}
 		return;
@@ -304,12 +321,13 @@ read_list(struct jobs *js, const char *path, bool nul)
 
 struct jobs *
 jobs_collect(char *const *inputs, size_t ninputs, const char *list_path,
-    bool nul)
+    bool nul, const struct reader *from)
 {
 	struct jobs	*js;
 	size_t		 i;
 
 	js = xcalloc(1, sizeof(*js));
+	js->from = from;
 	if (list_path != NULL && read_list(js, list_path, nul) == -1) {
 		jobs_free(js);
 		return NULL;
@@ -576,20 +594,12 @@ static void
 run_job(const struct batch *b, const struct job *j)
 {
 	struct doc	*d;
-	const char	*broken;
 	char		*path;
 	size_t		 i;
 
 	diag_reset(j->in);
-	if ((d = parse_file(j->in, b->opts)) == NULL) {
+	if ((d = input_load(j->in, b->input)) == NULL) {
 		tell(MSG_INPUT_FAILED, 0, diag_last_error());
-		return;
-	}
-	if ((broken = tree_check(d)) != NULL) {
-		diag(DIAG_ERROR, 0, "internal error: the document tree is "
-		    "broken (%s); please report this with the input", broken);
-		tell(MSG_INPUT_FAILED, 0, diag_last_error());
-		doc_free(d);
 		return;
 	}
 	for (i = 0; i < b->nwriters; i++) {

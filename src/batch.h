@@ -4,7 +4,9 @@
 
 #include "common.h"
 
+struct input_opts;
 struct options;
+struct reader;
 struct writer;
 
 /* Where outputs go. */
@@ -17,6 +19,7 @@ enum out_mode {
 /* What main.c hands to the batch runner. */
 struct batch {
 	const struct options	 *opts;
+	const struct input_opts	 *input;	/* how inputs are read */
 	const struct writer	**writers;	/* the -t list */
 	size_t			  nwriters;
 	enum out_mode		  mode;
@@ -27,15 +30,16 @@ struct batch {
 struct jobs;
 
 /*
- * Expand inputs (files, folders searched recursively for *.txt, "-")
- * into a new job list; caller frees with jobs_free().  An input that
- * cannot be found is reported at once and counted as failed.  With
- * list_path, the inputs are read from that file instead ("-": standard
- * input), one per line, or NUL-separated with nul.  Returns NULL, after
- * a message, only if list_path cannot be read.
+ * Expand inputs (files, folders searched recursively for the files a
+ * reader takes: reader from's, or any reader's if it is NULL; "-") into
+ * a new job list; caller frees with jobs_free().  An input that cannot
+ * be found is reported at once and counted as failed.  With list_path,
+ * the inputs are read from that file first ("-": standard input), one
+ * per line, or NUL-separated with nul.  Returns NULL, after a message,
+ * only if list_path cannot be read.
  */
 struct jobs	*jobs_collect(char *const *inputs, size_t ninputs,
-		    const char *list_path, bool nul);
+		    const char *list_path, bool nul, const struct reader *from);
 
 /* Number of jobs (inputs to convert). */
 size_t		 jobs_count(const struct jobs *);

@@ -24,7 +24,8 @@
 #include "diag.h"
 #include "lang.h"
 #include "options.h"
-#include "parse.h"
+#include "input.h"
+#include "reader.h"
 #include "text.h"
 #include "writer.h"
 #include "xalloc.h"
@@ -40,6 +41,7 @@ enum {
 	OPT_MAX_INPUT,
 	OPT_SHARD,
 	OPT_STOP,
+	OPT_FROM,
 	OPT_STYLE,
 	OPT_ID,
 	OPT_LAYOUT,
@@ -78,6 +80,7 @@ static const struct option long_opts[] = {
 	{ "shard",		required_argument,	NULL, OPT_SHARD },
 	{ "update",		no_argument,		NULL, 'u' },
 	{ "stop",		no_argument,		NULL, OPT_STOP },
+	{ "from",		required_argument,	NULL, OPT_FROM },
 	{ "quiet",		no_argument,		NULL, 'q' },
 	{ "verbose",		no_argument,		NULL, 'v' },
 	{ "help",		no_argument,		NULL, 'h' },
@@ -124,6 +127,7 @@ help(void)
 {
 	size_t	 i;
 	const struct writer *w;
+	const struct reader *r;
 	char	*styles, *layouts, *speeches;
 
 	printf("usage: lector [OPTIONS] INPUT...          inputs -> a folder\n"
@@ -136,6 +140,12 @@ help(void)
 		w = writer_at(i);
 		printf("  %-11s NAME%-16s %s%s\n", w->name, w->ext,
 		    w->summary, w->by_default ? " [default]" : "");
+	}
+	printf("\nReaders (--from; default: by the text, then the name):\n");
+	for (i = 0; i < reader_count(); i++) {
+		r = reader_at(i);
+		printf("  %-11s %-20s %s\n", r->name, r->patterns[0],
+		    r->summary);
 	}
 	printf("\nOutput:\n"
 	    "  -t, --to LIST          comma-separated formats\n"
@@ -159,6 +169,8 @@ help(void)
 	    "language)\n"
 	    "      --rate WPM         words a minute (80 to 450)\n"
 	    "      --pitch N          0 to 100 (50 normal)\n"
+	    "\nInput:\n"
+	    "      --from NAME        the reader (see above)\n"
 	    "\nMetadata (override what the text says):\n"
 	    "      --title TEXT       --author NAME (repeatable)\n"
 	    "      --lang TAG         BCP 47, e.g. en, es, pt-BR\n"
@@ -310,6 +322,7 @@ default_formats(const struct writer **out)
  * error or a worker process exits from deep inside (LeakSanitizer).
  */
 static struct options	 o;
+static struct input_opts in;
 static const struct writer **ws;
 
 /*
@@ -366,7 +379,7 @@ main(int argc, char *argv[])
 	size_t		 nw, i;
 	int		 c, status;
 	unsigned long long k, n;
-	char		*slash;
+	char		*slash, *names;
 
 	memset(&b, 0, sizeof(b));
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -486,6 +499,13 @@ main(int argc, char *argv[])
 		case OPT_STOP:
 			o.stop = true;
 			break;
+		case OPT_FROM:
+			if ((in.from = reader_find(optarg)) == NULL) {
+				names = reader_names();
+				usage_error("--from: unknown reader '%s' (this "
+				    "lector has: %s)", optarg, names);
+			}
+			break;
 		case 'q':
 			o.verbosity = -1;
 			break;
@@ -525,7 +545,14 @@ main(int argc, char *argv[])
 	/* One input that is not a folder may go to a file or stdout. */
 	single = argc == 1 && files_from == NULL &&
 	    (strcmp(argv[0], "-") == 0 || !is_dir(argv[0]));
+	in.max_sz = o.max_input_sz;
+	in.meta.title = o.title;
+	in.meta.authors = o.authors;
+	in.meta.nauthors = o.nauthors;
+	in.meta.lang = o.lang;
+	in.meta.date = o.date;
 	b.opts = &o;
+	b.input = &in;
 	b.report = report;
 	b.output = out;
 	b.mode = OUT_DIR;
@@ -559,7 +586,8 @@ main(int argc, char *argv[])
 	for (i = 0; i < nw; i++)
 		if (ws[i]->setup != NULL && ws[i]->setup(&o) == -1)
 			return 2;
-	if ((js = jobs_collect(argv, (size_t)argc, files_from, nul)) == NULL)
+	if ((js = jobs_collect(argv, (size_t)argc, files_from, nul,
+	    in.from)) == NULL)
 		return 2;
 	b.writers = ws;
 	b.nwriters = nw;

@@ -252,15 +252,13 @@ fail:
 }
 
 int
-source_load(const char *path, size_t max_sz, struct source *out)
+source_read(const char *path, size_t max_sz, struct buf *raw, time_t *mtime)
 {
-	struct buf	 b = { 0 };
 	struct stat	 st;
 	ssize_t		 n;
 	int		 fd, rc = -1;
 
-	out->text = NULL;
-	out->len = 0;
+	*mtime = 0;
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1) {
@@ -293,10 +291,10 @@ source_load(const char *path, size_t max_sz, struct source *out)
 		goto out;
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > 0)
-		buf_grow(&b, (size_t)st.st_size);
+		buf_grow(raw, (size_t)st.st_size);
 	for (;;) {
-		buf_grow(&b, 65536);
-		n = read(fd, b.data + b.len, b.cap - b.len - 1);
+		buf_grow(raw, 65536);
+		n = read(fd, raw->data + raw->len, raw->cap - raw->len - 1);
 		if (n == 0)
 			break;
 		if (n < 0) {
@@ -305,18 +303,34 @@ source_load(const char *path, size_t max_sz, struct source *out)
 			diag(DIAG_ERROR, 0, "cannot read: %s", strerror(errno));
 			goto out;
 		}
-		b.len += (size_t)n;
-		if (max_sz > 0 && b.len > max_sz) {
+		raw->len += (size_t)n;
+		raw->data[raw->len] = '\0';
+		if (max_sz > 0 && raw->len > max_sz) {
 			diag(DIAG_ERROR, 0, "too big: more than the limit of "
 			    "%zu bytes (--max-input-size)", max_sz);
 			goto out;
 		}
 	}
-	rc = source_decode(b.data ? b.data : "", b.len, out);
-	out->mtime = S_ISREG(st.st_mode) ? st.st_mtime : 0;
+	*mtime = S_ISREG(st.st_mode) ? st.st_mtime : 0;
+	rc = 0;
 out:
 	if (fd != STDIN_FILENO)
 		close(fd);
-	buf_free(&b);
+	return rc;
+}
+
+int
+source_load(const char *path, size_t max_sz, struct source *out)
+{
+	struct buf	 raw = { 0 };
+	time_t		 mtime;
+	int		 rc = -1;
+
+	out->text = NULL;
+	out->len = 0;
+	if (source_read(path, max_sz, &raw, &mtime) == 0 &&
+	    (rc = source_decode(raw.data ? raw.data : "", raw.len, out)) == 0)
+		out->mtime = mtime;
+	buf_free(&raw);
 	return rc;
 }

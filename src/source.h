@@ -28,10 +28,20 @@ struct source {
  */
 int	 source_decode(const char *raw, size_t len, struct source *out);
 
+struct buf;
+
 /*
- * Read the file at path ("-" for standard input) and decode it.  A file
+ * Append the bytes of the file at path ("-" for standard input) to raw,
+ * with its modification time in *mtime (0 for standard input).  A file
  * bigger than max_sz bytes (0: no limit), a folder, a device or a read
- * failure is reported as an error.  Returns 0 or -1 like source_decode().
+ * failure is reported as an error and returns -1; else 0.
+ */
+int	 source_read(const char *path, size_t max_sz, struct buf *raw,
+	    time_t *mtime);
+
+/*
+ * Read the file at path and decode it: source_read(), then
+ * source_decode().  Returns 0 or -1 like them.
  */
 int	 source_load(const char *path, size_t max_sz, struct source *out);
 

@@ -82,6 +82,9 @@ struct meta {
 	const char	*language;	/* BCP 47 tag */
 	enum meta_from	 language_from;
 	const char	*source;	/* the publication */
+	const char	*headline;	/* what a reader took for one, which
+					   meta_settle() places; or NULL */
+	unsigned	 headline_line;
 };
 
 struct doc {

@@ -3,8 +3,8 @@
 # Bad usage exits 2 with one line on stderr and writes nothing; --help, --version.
 . tests/cli/lib.sh
 
-# 53 usage errors of 4 checks each, and 27 checks more.
-plan $((53 * 4 + 27))
+# 54 usage errors of 4 checks each, and 30 checks more.
+plan $((54 * 4 + 30))
 
 D=$TMPDIR/10-usage
 mkdir -p "$D/in"
@@ -116,6 +116,13 @@ usage "--title blank" '--title' --title '  ' -t tree -o "$N" "$A"
 run -t tree --date 'February 29, 2024' -o - "$A"
 check "usage: --date on a leap day is a date" status_is 0
 
+# Readers: --from names one of the reader table.
+usage "--from a reader there is not" "unknown reader 'html'" --from html \
+	-t tree -o "$N" "$A"
+check "usage: --from names the readers there are" err_has 'has: txt'
+run --from txt -t tree -o - "$A"
+check "usage: --from txt reads plain text" out_has 'A short article body.'
+
 run -t tree,tree -o - "$A"
 check "usage: -t tree,tree is one format" status_is 0
 check "usage: -t tree,tree prints one tree" \
@@ -125,6 +132,7 @@ run --help
 check "usage: --help exits 0" status_is 0
 check "usage: --help prints usage on stdout" out_has 'usage: lector'
 check "usage: --help lists the tree format" out_has 'tree'
+check "usage: --help lists the txt reader" out_has '^  txt  *\*\.txt'
 check "usage: --help says nothing on stderr" [ -z "$err" ]
 # Each profile option lists what is in its own folder of styles/.
 names() { ls "styles/$1" | sed "s/\\$2\$//" | sort | tr '\n' ' ' |

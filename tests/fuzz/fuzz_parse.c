@@ -17,7 +17,7 @@
 #include "diag.h"
 #include "id3.h"
 #include "options.h"
-#include "parse.h"
+#include "input.h"
 #include "source.h"
 #include "speech.h"
 #include "tree.h"
@@ -86,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_reset("fuzz");
 	if (source_decode((const char *)data, size, &src) == -1)
 		return 0;
-	d = parse_text(src.text, src.len, "fuzz.txt", &opts);
+	d = input_text(src.text, src.len, "fuzz.txt", NULL);
 	if ((broken = tree_check(d)) != NULL) {
 		fprintf(stderr, "tree_check: %s\n", broken);
 		abort();

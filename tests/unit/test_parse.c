@@ -12,11 +12,10 @@
 #include "diag.h"
 #include "harness.h"
 #include "lang.h"
-#include "options.h"
-#include "parse.h"
+#include "input.h"
 #include "tree.h"
 
-static struct options	 opts;
+static struct input_opts in;
 
 /*
  * The outline of a body: one word per block, inline structure in
@@ -65,7 +64,7 @@ static struct doc *
 parse(const char *text)
 {
 	diag_reset("test");
-	return parse_text(text, strlen(text), "dir/test-article.txt", &opts);
+	return input_text(text, strlen(text), "dir/test-article.txt", &in);
 }
 
 static char *
@@ -321,17 +320,17 @@ test_meta(void)
 	    "p", "This opening sentence of the article runs on for a long "
 	    "while, well past the\xe2\x80\xa6"));
 
-	opts.title = "Option Title";
-	opts.authors = authors;
-	opts.nauthors = 1;
-	opts.lang = "fr";
+	in.meta.title = "Option Title";
+	in.meta.authors = authors;
+	in.meta.nauthors = 1;
+	in.meta.lang = "fr";
 	d = expect("options win, the headline is kept as subtitle",
 	    "The Headline\nBy Ann Lee\n\nTexte.\n", "byline p", "Option Title");
 	CHECK_STR(d->meta.subtitle, "The Headline", "headline kept");
 	CHECK(d->meta.nauthors == 1, "option author only");
 	CHECK_STR(d->meta.language, "fr", "option language");
 	done(d);
-	memset(&opts, 0, sizeof(opts));
+	memset(&in, 0, sizeof(in));
 
 	CHECK(lang_parse_tag("pt_br", 5, tag, sizeof(tag)) &&
 	    strcmp(tag, "pt-BR") == 0, "pt_br is pt-BR");

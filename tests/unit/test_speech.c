@@ -8,7 +8,7 @@
 #include "diag.h"
 #include "harness.h"
 #include "options.h"
-#include "parse.h"
+#include "input.h"
 #include "speech.h"
 #include "tree.h"
 
@@ -37,7 +37,7 @@ chapters(const char *what, const char *text, size_t want, const char *first)
 
 	if (!o.speech_ready && speech_setup(&o) == -1)
 		CHECK(false, "%s: the default speech profile", what);
-	d = parse_text(text, strlen(text), "test.txt", &o);
+	d = input_text(text, strlen(text), "test.txt", NULL);
 	speech_build(d, &o.sp, &sp);
 	CHECK(sp.nchapters == want, "%s: %zu chapter(s), not %zu", what, want,
 	    sp.nchapters);

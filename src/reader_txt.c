@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The plain-text article reader.  It works in three passes over the lines
- * of the decoded text:
+ * The `txt` reader: plain-text articles, all by themselves, without
+ * markup.  It works in three passes over the lines of the decoded text:
  *
  *  1. the header block (Key: value lines) and the top matter (caption,
  *     headline, subtitle, byline, date), found line by line because they
@@ -27,9 +27,8 @@
 #include "date.h"
 #include "diag.h"
 #include "lang.h"
-#include "options.h"
-#include "parse.h"
-#include "source.h"
+#include "meta.h"
+#include "reader.h"
 #include "text.h"
 #include "tree.h"
 #include "utf8.h"
@@ -45,8 +44,6 @@
 #define BYLINE_MAX_COLS		120
 #define DATE_MAX_COLS		60
 #define CREDIT_MAX_COLS		100
-/* A title made from the first sentence is cut near this width. */
-#define TITLE_MAX_COLS		80
 
 struct line {
 	const char	*s;	/* content: after indentation and markers */
@@ -76,15 +73,12 @@ struct unit {
 struct parser {
 	struct doc		*d;
 	char			*text;		/* a copy of the input */
-	const struct options	*opts;
 	struct line		*lines;
 	size_t			 nlines;
 	struct unit		*units;
 	size_t			 nunits;
 	size_t			 units_cap;
 	bool			 para_seen;	/* a paragraph was made */
-	const char		*headline;	/* the first line, if a headline */
-	unsigned		 headline_no;
 	struct buf		 tmp;
 };
 
@@ -493,74 +487,7 @@ header_line(const struct line *l, enum header_key *key, size_t *value)
 	return *value < l->len;
 }
 
-/*
- * Split a byline or an Author: value into names: "By A, B and C" gives
- * A, B and C.  Parts that name a role or a desk ("Staff Writer", "BBC
- * News") are left to the byline text.
- */
-static const char *const role_words[] = {
-	"correspondent", "reporter", "editor", "writer", "staff", "news",
-	"columnist", "contributor", "analyst", "desk", "reportero",
-	"redacción", "corresponsal",
-};
-
-static void
-add_author(struct parser *p, const char *s, size_t len)
-{
-	struct meta	*m = &p->d->meta;
-	const char	**a;
-	size_t		 i, j;
-
-	while (len > 0 && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
-		len--;
-	if (len == 0)
-		return;
-	for (i = 0; i < len; i = j + 1) {
-		for (j = i; j < len && s[j] != ' '; j++)
-			continue;
-		for (size_t k = 0; k < NELEM(role_words); k++)
-			if (word_is(s + i, j - i, role_words[k]))
-				return;
-	}
-	a = arena_alloc(p->d->arena, (m->nauthors + 1) * sizeof(*a));
-	if (m->nauthors > 0)
-		memcpy(a, m->authors, m->nauthors * sizeof(*a));
-	a[m->nauthors++] = arena_strndup(p->d->arena, s, len);
-	m->authors = a;
-}
-
-static void
-add_authors(struct parser *p, const char *s, size_t len)
-{
-	size_t	 i = 0, j, sep;
-
-	/* What follows a bar or a dash is a date or a desk, not a name. */
-	for (j = 0; j < len; j++)
-		if (s[j] == '|' || strncmp(s + j, " - ", 3) == 0 ||
-		    strncmp(s + j, " \xe2\x80\x94", 4) == 0 ||
-		    strncmp(s + j, " \xe2\x80\x93 ", 5) == 0) {
-			len = j;
-			break;
-		}
-	while (i < len) {
-		sep = 0;
-		for (j = i; j < len; j++) {
-			if (s[j] == ',' || s[j] == ';' || s[j] == '&')
-				sep = 1;
-			else if (strncmp(s + j, " and ", 5) == 0 ||
-			    strncmp(s + j, " y ", 3) == 0)
-				sep = s[j + 1] == 'a' ? 5 : 3;
-			if (sep)
-				break;
-		}
-		add_author(p, s + i, j - i);
-		i = j + (sep ? sep : 1);
-	}
-}
-
-/* Set one metadata string unless an option or the header set it first. */
+/* Set one metadata string unless the header set it first. */
 static void
 set_meta(struct parser *p, const char **field, const char *s, size_t len)
 {
@@ -598,8 +525,7 @@ parse_header(struct parser *p)
 			    l->len - value);
 			break;
 		case KEY_AUTHOR:
-			if (p->opts->nauthors == 0)
-				add_authors(p, l->s + value, l->len - value);
+			meta_add_authors(p->d, l->s + value, l->len - value);
 			break;
 		case KEY_DATE:
 			set_meta(p, &m->date, l->s + value, l->len - value);
@@ -693,21 +619,22 @@ parse_top(struct parser *p, size_t i)
 			add_inlines(p, n, l->s, l->len, l->no);
 			node_append(p->d->root, n);
 			if (m->nauthors == 0)
-				add_authors(p, l->s + skip, l->len - skip);
+				meta_add_authors(p->d, l->s + skip,
+				    l->len - skip);
 		} else if (m->date == NULL && is_date(l->s, l->len) &&
 		    stands_alone(p, i)) {
 			m->date = arena_strndup(p->d->arena, l->s, l->len);
 			m->date_line = l->no;
-		} else if (p->headline == NULL && is_headline_text(l->s,
+		} else if (m->headline == NULL && is_headline_text(l->s,
 		    l->len) && (stands_alone(p, i) || (i + 1 < p->nlines &&
 		    is_headline_text(p->lines[i + 1].s, p->lines[i + 1].len) &&
 		    stands_alone(p, i + 1)))) {
 			/* A lone line with nothing after it is the text. */
 			if (skip_blank(p, i + 1) >= p->nlines)
 				return i;
-			p->headline = arena_strndup(p->d->arena, l->s, l->len);
-			p->headline_no = l->no;
-		} else if (p->headline != NULL && p->headline_no + 1 == l->no &&
+			m->headline = arena_strndup(p->d->arena, l->s, l->len);
+			m->headline_line = l->no;
+		} else if (m->headline != NULL && m->headline_line + 1 == l->no &&
 		    m->subtitle == NULL && is_headline_text(l->s, l->len) &&
 		    stands_alone(p, i)) {
 			/* A second headline line, directly under the first. */
@@ -1182,157 +1109,44 @@ make_blocks(struct parser *p)
 	}
 }
 
-/* ---- Metadata --------------------------------------------------------- */
-
-/*
- * A title from the first sentence of a block: the lead-in in normal case,
- * cut at the end of the sentence or, past TITLE_MAX_COLS, at a word
- * boundary with an ellipsis.  Abbreviations ("Mr.", "U.S.") do not end a
- * sentence.  Arena-owned.
- */
-static const char *
-sentence_title(struct parser *p, const struct node *block)
+static int
+txt_sniff(const char *text, size_t len)
 {
-	struct buf	*b = &p->tmp;
-	size_t		 i, n, end, cut = 0, cols = 0;
-	int32_t		 cp;
-
-	buf_reset(b);
-	tree_text(block, TT_LEAD_IN_CASE | TT_NO_CREDIT, b);
-	while (b->len > 0 && b->data[b->len - 1] == ' ')
-		b->len--;
-
-	/* The end of the first sentence, without a final full stop. */
-	end = text_sentence_end(lang_get(p->d->meta.language), b->data,
-	    b->len, 0);
-	/* Cut a long sentence at the last space that fits. */
-	for (i = 0; i < end; i += n) {
-		n = utf8_next(b->data + i, end - i, &cp);
-		if (cp == ' ')
-			cut = i;
-		cols += text_cols(b->data + i, n);
-		if (cols > TITLE_MAX_COLS && cut > 0) {
-			while (cut > 0 && strchr(",;:-", b->data[cut - 1]))
-				cut--;
-			b->len = cut;
-			buf_puts(b, "\xe2\x80\xa6");
-			return arena_strndup(p->d->arena, b->data, b->len);
-		}
-	}
-	while (end > 0 && b->data[end - 1] == '.')
-		end--;
-	return arena_strndup(p->d->arena, b->data, end);
+	(void)text;
+	(void)len;
+	return 1;	/* any text is plain text */
 }
 
 static void
-finish_meta(struct parser *p)
-{
-	struct meta		*m = &p->d->meta;
-	const struct node	*k;
-	struct node		*n;
-
-	/* A headline that an option or the header replaced is kept. */
-	if (p->headline != NULL) {
-		if (m->title == NULL) {
-			m->title = p->headline;
-			m->title_from = FROM_TEXT;
-			m->title_line = p->headline_no;
-		} else if (strcmp(m->title, p->headline) == 0) {
-			m->title_line = p->headline_no;
-		} else if (m->subtitle == NULL) {
-			m->subtitle = p->headline;
-			m->subtitle_line = p->headline_no;
-		} else {
-			n = node_new(p->d, NODE_HEADING, p->headline_no);
-			n->u.level = 2;
-			add_text(p, n, p->headline, strlen(p->headline),
-			    p->headline_no);
-			node_insert_ordered(p->d->root, n);
-		}
-	}
-	if (m->language == NULL) {
-		m->language = "en";
-		m->language_from = FROM_DEFAULT;
-	}
-	if (m->title == NULL) {
-		for (k = p->d->root->first; k != NULL; k = k->next)
-			if (k->type == NODE_PARAGRAPH)
-				break;
-		if (k == NULL)
-			k = p->d->root->first;
-		while (k != NULL && (k->type == NODE_LIST ||
-		    k->type == NODE_BLOCKQUOTE))
-			k = k->first;
-		if (k != NULL && k->type != NODE_THEMATIC_BREAK) {
-			m->title = sentence_title(p, k);
-			m->title_from = FROM_SENTENCE;
-		}
-	}
-	if (m->title == NULL || *m->title == '\0') {
-		m->title = p->d->name;
-		m->title_from = FROM_DEFAULT;
-	}
-}
-
-static void
-apply_options(struct parser *p)
-{
-	struct meta		*m = &p->d->meta;
-	const struct options	*o = p->opts;
-	size_t			 i;
-
-	if (o->title != NULL) {
-		m->title = arena_strdup(p->d->arena, o->title);
-		m->title_from = FROM_OPTION;
-	}
-	for (i = 0; i < o->nauthors; i++)
-		add_author(p, o->authors[i], strlen(o->authors[i]));
-	if (o->lang != NULL) {
-		m->language = arena_strdup(p->d->arena, o->lang);
-		m->language_from = FROM_OPTION;
-	}
-	if (o->date != NULL)
-		m->date = arena_strdup(p->d->arena, o->date);
-}
-
-struct doc *
-parse_text(const char *text, size_t len, const char *path,
-    const struct options *opts)
+txt_read(const char *text, size_t len, struct doc *d)
 {
 	struct parser	 p;
 	size_t		 i;
 
 	memset(&p, 0, sizeof(p));
-	p.d = doc_new(path);
-	p.opts = opts;
+	p.d = d;
 	p.text = xstrndup(text, len);
 	split_lines(&p, p.text, len);
-	apply_options(&p);
 	i = parse_header(&p);
 	i = parse_top(&p, i);
 	make_units(&p, i);
 	make_blocks(&p);
-	finish_meta(&p);
-	if (p.d->root->first == NULL)
+	if (d->root->first == NULL)
 		diag(DIAG_WARN, 0, "no article text: only %s",
-		    p.headline != NULL ? "a headline" : "a header block");
+		    d->meta.headline != NULL ? "a headline" :
+		    "a header block");
 	free(p.lines);
 	free(p.text);
 	free(p.units);
 	buf_free(&p.tmp);
-	return p.d;
 }
 
-struct doc *
-parse_file(const char *path, const struct options *opts)
-{
-	struct source	 src;
-	struct doc	*d;
+static const char *const txt_patterns[] = { "*.txt", NULL };
 
-	if (source_load(path, opts->max_input_sz, &src) == -1)
-		return NULL;
-	d = parse_text(src.text, src.len, path, opts);
-	d->mtime = src.mtime;
-	free(src.text);
-	return d;
-}
+const struct reader reader_txt = {
+	.name = "txt",
+	.summary = "plain-text articles, no markup needed",
+	.patterns = txt_patterns,
+	.sniff = txt_sniff,
+	.read = txt_read,
+};

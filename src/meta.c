@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: ISC */
+#include "common.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "lang.h"
+#include "meta.h"
+#include "text.h"
+#include "tree.h"
+#include "utf8.h"
+
+/* A title made from the first sentence is cut near this width. */
+#define TITLE_MAX_COLS		80
+
+/* Words of a byline part that name a role or a desk, not a person. */
+static const char *const role_words[] = {
+	"correspondent", "reporter", "editor", "writer", "staff", "news",
+	"columnist", "contributor", "analyst", "desk", "reportero",
+	"redacción", "corresponsal",
+};
+
+static bool
+word_is(const char *s, size_t len, const char *w)
+{
+	return strlen(w) == len && strncasecmp(s, w, len) == 0;
+}
+
+/* Add one name, trimmed, unless it is empty. */
+static void
+add_name(struct doc *d, const char *s, size_t len)
+{
+	struct meta	*m = &d->meta;
+	const char	**a;
+
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '.'))
+		len--;
+	if (len == 0)
+		return;
+	a = arena_alloc(d->arena, (m->nauthors + 1) * sizeof(*a));
+	if (m->nauthors > 0)
+		memcpy(a, m->authors, m->nauthors * sizeof(*a));
+	a[m->nauthors++] = arena_strndup(d->arena, s, len);
+	m->authors = a;
+}
+
+/* Add a part of a byline unless a word of it names a role. */
+static void
+add_author(struct doc *d, const char *s, size_t len)
+{
+	size_t	 i, j, k;
+
+	for (i = 0; i < len; i = j + 1) {
+		for (j = i; j < len && s[j] != ' '; j++)
+			continue;
+		for (k = 0; k < NELEM(role_words); k++)
+			if (word_is(s + i, j - i, role_words[k]))
+				return;
+	}
+	add_name(d, s, len);
+}
+
+void
+meta_add_authors(struct doc *d, const char *s, size_t len)
+{
+	size_t	 i = 0, j, sep;
+
+	/* What follows a bar or a dash is a date or a desk, not a name. */
+	for (j = 0; j < len; j++)
+		if (s[j] == '|' || strncmp(s + j, " - ", 3) == 0 ||
+		    strncmp(s + j, " \xe2\x80\x94", 4) == 0 ||
+		    strncmp(s + j, " \xe2\x80\x93 ", 5) == 0) {
+			len = j;
+			break;
+		}
+	while (i < len) {
+		sep = 0;
+		for (j = i; j < len; j++) {
+			if (s[j] == ',' || s[j] == ';' || s[j] == '&')
+				sep = 1;
+			else if (strncmp(s + j, " and ", 5) == 0 ||
+			    strncmp(s + j, " y ", 3) == 0)
+				sep = s[j + 1] == 'a' ? 5 : 3;
+			if (sep)
+				break;
+		}
+		add_author(d, s + i, j - i);
+		i = j + (sep ? sep : 1);
+	}
+}
+
+/* A block of one text at line, for what the policy puts back. */
+static void
+put_back(struct doc *d, enum node_type type, const char *s, unsigned line)
+{
+	struct node	*n;
+
+	n = node_new(d, type, line);
+	if (type == NODE_HEADING)
+		n->u.level = 2;
+	node_append(n, node_new_text(d, s, strlen(s), line));
+	node_insert_ordered(d->root, n);
+}
+
+void
+meta_settle(struct doc *d, const struct meta_overrides *o)
+{
+	struct meta	*m = &d->meta;
+	size_t		 i;
+
+	if (o != NULL && o->title != NULL) {
+		m->title = arena_strdup(d->arena, o->title);
+		m->title_from = FROM_OPTION;
+		m->title_line = 0;
+	}
+	if (o != NULL && o->nauthors > 0) {
+		/* The names as given: the user means them all. */
+		m->nauthors = 0;
+		for (i = 0; i < o->nauthors; i++)
+			add_name(d, o->authors[i], strlen(o->authors[i]));
+	}
+	if (o != NULL && o->lang != NULL) {
+		m->language = arena_strdup(d->arena, o->lang);
+		m->language_from = FROM_OPTION;
+	}
+	if (o != NULL && o->date != NULL) {
+		if (m->date != NULL && m->date_line > 0)
+			put_back(d, NODE_PARAGRAPH, m->date, m->date_line);
+		m->date = arena_strdup(d->arena, o->date);
+		m->date_line = 0;
+	}
+	/* A headline that an option or the header replaced is kept. */
+	if (m->headline != NULL) {
+		if (m->title == NULL) {
+			m->title = m->headline;
+			m->title_from = FROM_TEXT;
+			m->title_line = m->headline_line;
+		} else if (strcmp(m->title, m->headline) == 0) {
+			m->title_line = m->headline_line;
+		} else if (m->subtitle == NULL) {
+			m->subtitle = m->headline;
+			m->subtitle_line = m->headline_line;
+		} else
+			put_back(d, NODE_HEADING, m->headline,
+			    m->headline_line);
+	}
+	if (m->language == NULL) {
+		m->language = "en";
+		m->language_from = FROM_DEFAULT;
+	}
+}
+
+/*
+ * A title from the first sentence of a block: the lead-in in normal
+ * case, cut at the end of the sentence or, past TITLE_MAX_COLS, at a
+ * word boundary with an ellipsis.  Arena-owned.
+ */
+static const char *
+sentence_title(struct doc *d, const struct node *block)
+{
+	struct buf	 b = { 0 };
+	size_t		 i, n, end, cut = 0, cols = 0;
+	int32_t		 cp;
+	const char	*t;
+
+	tree_text(block, TT_LEAD_IN_CASE | TT_NO_CREDIT, &b);
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.len--;
+
+	/* The end of the first sentence, without a final full stop. */
+	end = text_sentence_end(lang_get(d->meta.language), b.data, b.len,
+	    0);
+	/* Cut a long sentence at the last space that fits. */
+	for (i = 0; i < end; i += n) {
+		n = utf8_next(b.data + i, end - i, &cp);
+		if (cp == ' ')
+			cut = i;
+		cols += text_cols(b.data + i, n);
+		if (cols > TITLE_MAX_COLS && cut > 0) {
+			while (cut > 0 && strchr(",;:-", b.data[cut - 1]))
+				cut--;
+			b.len = cut;
+			buf_puts(&b, "\xe2\x80\xa6");
+			t = arena_strndup(d->arena, b.data, b.len);
+			buf_free(&b);
+			return t;
+		}
+	}
+	while (end > 0 && b.data[end - 1] == '.')
+		end--;
+	t = arena_strndup(d->arena, b.data != NULL ? b.data : "", end);
+	buf_free(&b);
+	return t;
+}
+
+void
+meta_title(struct doc *d)
+{
+	struct meta		*m = &d->meta;
+	const struct node	*k;
+
+	if (m->title == NULL) {
+		for (k = d->root->first; k != NULL; k = k->next)
+			if (k->type == NODE_PARAGRAPH)
+				break;
+		if (k == NULL)
+			k = d->root->first;
+		while (k != NULL && (k->type == NODE_LIST ||
+		    k->type == NODE_BLOCKQUOTE))
+			k = k->first;
+		if (k != NULL && k->type != NODE_THEMATIC_BREAK) {
+			m->title = sentence_title(d, k);
+			m->title_from = FROM_SENTENCE;
+		}
+	}
+	if (m->title == NULL || *m->title == '\0') {
+		m->title = d->name;
+		m->title_from = FROM_DEFAULT;
+	}
+}

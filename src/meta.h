@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: ISC */
+#ifndef META_H
+#define META_H
+
+#include "common.h"
+
+struct doc;
+
+/*
+ * The metadata policy every reader shares: what the command line says
+ * wins over what the source says, a headline that something else
+ * replaced is kept, the title falls back to the first sentence and then
+ * to the file's name, the language to English.  Readers find; this
+ * decides.
+ */
+
+/* What the command line gives (NULL/0: nothing); strings borrowed. */
+struct meta_overrides {
+	const char	 *title;
+	const char	**authors;
+	size_t		  nauthors;
+	const char	 *lang;		/* a BCP 47 tag, already checked */
+	const char	 *date;		/* a date date_parse() reads */
+};
+
+/*
+ * Split the len bytes at s ("A, B and C", "Ann Lee | Staff") into names
+ * and add them to the document's authors.  Parts that name a role or a
+ * desk ("Staff Writer", "BBC News") are left out, and so is what follows
+ * a bar or a dash (a date, a desk).
+ */
+void	 meta_add_authors(struct doc *, const char *s, size_t len);
+
+/*
+ * Settle the metadata of d, which a reader has filled with what the
+ * source says: the overrides o (or NULL) win; the headline becomes the
+ * title, or else the subtitle, or else a heading; a date line the
+ * command line replaced goes back into the body as a paragraph (no word
+ * is lost); the language is "en" when nothing says.  The title, if still
+ * unknown, is meta_title()'s to find once the sentences are marked.
+ */
+void	 meta_settle(struct doc *, const struct meta_overrides *o);
+
+/*
+ * A title for d if it has none: the first sentence of the body (of the
+ * first paragraph, else of the first block), in normal case and cut near
+ * 80 columns; else the file's name.
+ */
+void	 meta_title(struct doc *);
+
+#endif /* META_H */
