@@ -7,6 +7,7 @@
 #include "input.h"
 #include "meta.h"
 #include "reader.h"
+#include "sentence.h"
 #include "source.h"
 #include "tree.h"
 
@@ -22,6 +23,7 @@ input_text(const char *text, size_t len, const char *path,
 	d = doc_new(path);
 	r->read(text, len, d);
 	meta_settle(d, o != NULL ? &o->meta : NULL);
+	sentence_mark(d);
 	meta_title(d);
 	return d;
 }

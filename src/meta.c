@@ -6,7 +6,6 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "lang.h"
 #include "meta.h"
 #include "text.h"
 #include "tree.h"
@@ -162,18 +161,18 @@ meta_settle(struct doc *d, const struct meta_overrides *o)
 static const char *
 sentence_title(struct doc *d, const struct node *block)
 {
+	const struct node *k;
 	struct buf	 b = { 0 };
 	size_t		 i, n, end, cut = 0, cols = 0;
 	int32_t		 cp;
 	const char	*t;
 
-	tree_text(block, TT_LEAD_IN_CASE | TT_NO_CREDIT, &b);
-	while (b.len > 0 && b.data[b.len - 1] == ' ')
-		b.len--;
-
-	/* The end of the first sentence, without a final full stop. */
-	end = text_sentence_end(lang_get(d->meta.language), b.data, b.len,
-	    0);
+	/* The first sentence, without a final full stop. */
+	for (k = block->first; k != NULL && k->type != NODE_SENTENCE;
+	    k = k->next)
+		continue;
+	tree_text(k != NULL ? k : block, TT_LEAD_IN_CASE | TT_NO_CREDIT, &b);
+	end = b.len;
 	/* Cut a long sentence at the last space that fits. */
 	for (i = 0; i < end; i += n) {
 		n = utf8_next(b.data + i, end - i, &cp);

@@ -35,6 +35,7 @@
 #include "labels.h"
 #include "lang.h"
 #include "options.h"
+#include "sentence.h"
 #include "speech.h"
 #include "text.h"
 #include "tree.h"
@@ -484,7 +485,7 @@ add_chapter(struct builder *b, const char *title, size_t len)
 /* Add one utterance of text (normalised here), or of silence. */
 static void
 add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
-    unsigned pause, unsigned line)
+    unsigned pause, unsigned line, const char *id)
 {
 	struct speech	*sp = b->sp;
 	struct utterance *u;
@@ -511,6 +512,7 @@ add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
 	u->pause_ms = pause;
 	u->line = line;
 	u->chapter = sp->nchapters - 1;
+	snprintf(u->id, sizeof(u->id), "%s", id != NULL ? id : "");
 }
 
 /* Make the last utterance's silence at least ms. */
@@ -530,7 +532,7 @@ add_label(struct builder *b, enum label which, unsigned pause, unsigned line)
 	if (!b->p->speak_labels)
 		return;
 	snprintf(s, sizeof(s), "%s.", l.text);
-	add_utt(b, UTT_LABEL, s, strlen(s), pause, line);
+	add_utt(b, UTT_LABEL, s, strlen(s), pause, line, NULL);
 }
 
 /* The inline text of a block as written, into b->text. */
@@ -541,39 +543,48 @@ block_text(struct builder *b, const struct node *n)
 	tree_text(n, TT_LEAD_IN_CASE | TT_NO_CREDIT, &b->text);
 }
 
-/* The sentences of b->text as utterances; the last gets pause_last. */
+/*
+ * The sentences of block n as utterances of kind, each with its
+ * sentence's id; the last gets pause_last, the first prefix (an item's
+ * number) before it.
+ */
 static void
-add_sentences(struct builder *b, enum utt_kind kind, unsigned pause_last,
-    unsigned line, const char *prefix)
+add_sentences(struct builder *b, const struct node *n, enum utt_kind kind,
+    unsigned pause_last, const char *prefix)
 {
-	struct buf	 t = { 0 };
-	size_t		 pos = 0, end;
+	const struct node *k, *last = NULL;
+	char		 id[16];
 
-	/* b->text is reused by add_utt's callers: work on a copy.  The
-	 * prefix (an item's number) goes with the first sentence. */
-	buf_puts(&t, prefix);
-	buf_put(&t, b->text.data ? b->text.data : "", b->text.len);
-	pos = strlen(prefix);
-	while (pos < t.len) {
-		end = text_sentence_end(b->lang, t.data, t.len, pos);
-		if (pos == strlen(prefix))
-			pos = 0;
-		add_utt(b, kind, t.data + pos, end - pos, end >= t.len ?
-		    pause_last : b->p->pause_sentence, line);
-		pos = end;
-		while (pos < t.len && t.data[pos] == ' ')
-			pos++;
+	for (k = n->first; k != NULL; k = k->next)
+		if (k->type == NODE_SENTENCE)
+			last = k;
+	for (k = n->first; k != NULL; k = k->next) {
+		if (k->type != NODE_SENTENCE)
+			continue;
+		buf_reset(&b->text);
+		buf_puts(&b->text, prefix);
+		prefix = "";
+		tree_text(k, TT_LEAD_IN_CASE, &b->text);
+		add_utt(b, kind, b->text.data, b->text.len, k == last ?
+		    pause_last : b->p->pause_sentence, n->line,
+		    sentence_id(k->u.sid, id, sizeof(id)));
 	}
-	buf_free(&t);
 }
 
 /* A chapter title from a paragraph: its first sentence, or words. */
 static void
-paragraph_chapter(struct builder *b)
+paragraph_chapter(struct builder *b, const struct node *para)
 {
-	size_t	 i, words = 0, end;
+	const struct node *k;
+	size_t		 i, words = 0, end;
 
-	end = text_sentence_end(b->lang, b->text.data, b->text.len, 0);
+	for (k = para->first; k != NULL && k->type != NODE_SENTENCE;
+	    k = k->next)
+		continue;
+	buf_reset(&b->text);
+	if (k != NULL)
+		tree_text(k, TT_LEAD_IN_CASE, &b->text);
+	end = b->text.len;
 	for (i = 0; i < end && words < 8; i++)
 		if (b->text.data[i] == ' ')
 			words++;
@@ -603,20 +614,20 @@ add_header(struct builder *b)
 		add_chapter(b, m->title, strlen(m->title));
 	if (m->title_from != FROM_SENTENCE)
 		add_utt(b, UTT_TITLE, m->title, strlen(m->title),
-		    b->p->pause_title, m->title_line);
+		    b->p->pause_title, m->title_line, "title");
 	if (m->subtitle != NULL)
 		add_utt(b, UTT_SUBTITLE, m->subtitle, strlen(m->subtitle),
-		    b->p->pause_sentence, m->subtitle_line);
+		    b->p->pause_sentence, m->subtitle_line, "subtitle");
 	for (k = b->d->root->first; k != NULL; k = k->next)
 		if (k->type == NODE_BYLINE) {
-			block_text(b, k);
-			add_sentences(b, UTT_BYLINE, b->p->pause_sentence,
-			    k->line, "");
+			add_sentences(b, k, UTT_BYLINE, b->p->pause_sentence,
+			    "");
 			byline = true;
 		}
 	if (!byline && m->nauthors > 0) {
 		label_byline(m->language, m->authors, m->nauthors, &s);
-		add_utt(b, UTT_BYLINE, s.data, s.len, b->p->pause_sentence, 0);
+		add_utt(b, UTT_BYLINE, s.data, s.len, b->p->pause_sentence, 0,
+		    "byline");
 	}
 	if (m->date != NULL) {
 		buf_reset(&s);
@@ -624,11 +635,11 @@ add_header(struct builder *b)
 		    !date_spoken(&date, m->language, &s))
 			buf_puts(&s, m->date);
 		add_utt(b, UTT_DATE, s.data, s.len, b->p->pause_sentence,
-		    m->date_line);
+		    m->date_line, "date");
 	}
 	if (m->source != NULL)
 		add_utt(b, UTT_SOURCE, m->source, strlen(m->source),
-		    b->p->pause_sentence, 0);
+		    b->p->pause_sentence, 0, "source");
 	pause_at_least(b, b->p->pause_title);
 	buf_free(&s);
 }
@@ -648,23 +659,20 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 			pause_at_least(b, b->p->pause_heading);
 			block_text(b, k);
 			add_chapter(b, b->text.data, b->text.len);
-			add_sentences(b, UTT_HEADING, b->p->pause_paragraph,
-			    k->line, "");
+			add_sentences(b, k, UTT_HEADING, b->p->pause_paragraph,
+			    "");
 			break;
 		case NODE_PARAGRAPH:
-			block_text(b, k);
 			if (!headings && kind == UTT_SENTENCE)
-				paragraph_chapter(b);
-			add_sentences(b, kind, b->p->pause_paragraph, k->line,
-			    "");
+				paragraph_chapter(b, k);
+			add_sentences(b, k, kind, b->p->pause_paragraph, "");
 			break;
 		case NODE_CAPTION:
 			l = label_get(b->d->meta.language, LABEL_PHOTO);
 			add_chapter(b, l.text, strlen(l.text));
 			add_label(b, LABEL_PHOTO, b->p->pause_sentence, k->line);
-			block_text(b, k);
-			add_sentences(b, UTT_CAPTION, b->p->pause_sentence,
-			    k->line, "");
+			add_sentences(b, k, UTT_CAPTION, b->p->pause_sentence,
+			    "");
 			if (k->last->type == NODE_CREDIT) {
 				buf_reset(&b->text);
 				if (b->p->speak_labels) {
@@ -677,7 +685,7 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 				    &b->text);
 				buf_putc(&b->text, '.');
 				add_utt(b, UTT_CREDIT, b->text.data, b->text.len,
-				    b->p->pause_caption, k->line);
+				    b->p->pause_caption, k->line, NULL);
 			}
 			pause_at_least(b, b->p->pause_caption);
 			break;
@@ -690,18 +698,17 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 		case NODE_LIST:
 			n = k->u.list.start;
 			for (item = k->first; item; item = item->next) {
-				block_text(b, item);
 				num[0] = '\0';
 				if (k->u.list.ordered)
 					snprintf(num, sizeof(num), "%u. ", n++);
-				add_sentences(b, UTT_ITEM, b->p->pause_item,
-				    item->line, num);
+				add_sentences(b, item, UTT_ITEM,
+				    b->p->pause_item, num);
 			}
 			pause_at_least(b, b->p->pause_paragraph);
 			break;
 		case NODE_THEMATIC_BREAK:
 			add_utt(b, UTT_BREAK, "", 0, b->p->pause_break,
-			    k->line);
+			    k->line, NULL);
 			break;
 		case NODE_BYLINE:
 		case NODE_DOCUMENT:
@@ -712,6 +719,7 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 		case NODE_LEAD_IN:
 		case NODE_CREDIT:
 		case NODE_LINK:
+		case NODE_SENTENCE:
 		case NODE__MAX:
 			break;
 		}

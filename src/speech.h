@@ -39,6 +39,10 @@ struct utterance {
 	unsigned	 pause_ms;	/* silence after it */
 	unsigned	 line;		/* source line of its block */
 	size_t		 chapter;	/* index into speech.chapters */
+	char		 id[16];	/* what it says: a sentence ("s3"),
+					   "title", "subtitle", "byline",
+					   "date", "source"; "" for labels,
+					   credits and silences */
 };
 
 struct chapter {

@@ -26,6 +26,7 @@ static const char *const type_names[NODE__MAX] = {
 	"lead-in",		/* NODE_LEAD_IN */
 	"credit",		/* NODE_CREDIT */
 	"link",			/* NODE_LINK */
+	"sentence",		/* NODE_SENTENCE */
 };
 
 static const char *const from_names[] = {
@@ -158,6 +159,7 @@ node_is_block(enum node_type t)
 	case NODE_LEAD_IN:
 	case NODE_CREDIT:
 	case NODE_LINK:
+	case NODE_SENTENCE:
 	case NODE__MAX:
 		break;
 	}
@@ -220,17 +222,21 @@ can_contain(enum node_type parent, enum node_type child)
 	case NODE_LIST:
 		return child == NODE_ITEM;
 	case NODE_CAPTION:
-		return !node_is_block(child) && child != NODE_LEAD_IN;
+		return child == NODE_SENTENCE || child == NODE_TEXT ||
+		    child == NODE_CREDIT;
 	case NODE_PARAGRAPH:
-		return !node_is_block(child) && child != NODE_CREDIT;
 	case NODE_HEADING:
 	case NODE_BYLINE:
 	case NODE_ITEM:
+		return child == NODE_SENTENCE || child == NODE_TEXT;
+	case NODE_SENTENCE:
+		return !node_is_block(child) && child != NODE_SENTENCE &&
+		    child != NODE_CREDIT;
 	case NODE_EMPHASIS:
 	case NODE_STRONG:
 	case NODE_LINK:
 		return !node_is_block(child) && child != NODE_CREDIT &&
-		    child != NODE_LEAD_IN;
+		    child != NODE_LEAD_IN && child != NODE_SENTENCE;
 	case NODE_LEAD_IN:
 	case NODE_CREDIT:
 		return child == NODE_TEXT;
@@ -245,7 +251,16 @@ can_contain(enum node_type parent, enum node_type child)
 struct check {
 	const char	*msg;
 	unsigned	 line;		/* highest block line so far */
+	unsigned	 sid;		/* the last sentence's id */
 };
+
+/* Whether a block holds text, in sentences. */
+static bool
+holds_text(enum node_type t)
+{
+	return t == NODE_PARAGRAPH || t == NODE_HEADING || t == NODE_BYLINE ||
+	    t == NODE_ITEM || t == NODE_CAPTION;
+}
 
 static bool
 clean_text(const char *s, size_t len)
@@ -308,8 +323,29 @@ check_node(const struct node *n, enum walk_event ev, void *arg)
 		c->msg = "lead-in or credit of more than one text";
 		return WALK_STOP;
 	}
-	if (n->type == NODE_LEAD_IN && n->prev != NULL) {
+	if (n->type == NODE_LEAD_IN && (n->prev != NULL ||
+	    n->parent->type != NODE_SENTENCE || n->parent->prev != NULL ||
+	    n->parent->parent->type != NODE_PARAGRAPH)) {
 		c->msg = "lead-in that does not open its paragraph";
+		return WALK_STOP;
+	}
+	if (holds_text(n->type)) {
+		for (k = n->first; k != NULL; k = k->next)
+			if (k->type == NODE_SENTENCE)
+				break;
+		if (k == NULL) {
+			c->msg = "a block of text without a sentence";
+			return WALK_STOP;
+		}
+		for (k = n->first; k != NULL; k = k->next)
+			if (k->type == NODE_TEXT &&
+			    strspn(k->text, " ") != k->len) {
+				c->msg = "text outside the sentences";
+				return WALK_STOP;
+			}
+	}
+	if (n->type == NODE_SENTENCE && n->u.sid != ++c->sid) {
+		c->msg = "sentence ids out of order";
 		return WALK_STOP;
 	}
 	if (n->type == NODE_CREDIT && n->next != NULL) {
@@ -343,7 +379,7 @@ lang_tag_ok(const char *s)
 const char *
 tree_check(const struct doc *d)
 {
-	struct check	 c = { NULL, 0 };
+	struct check	 c = { NULL, 0, 0 };
 	const char	*opt[] = { d->meta.subtitle, d->meta.date,
 			    d->meta.source };
 	size_t		 i;

@@ -10,9 +10,15 @@ struct arena;
 struct buf;
 
 /*
- * The document tree: built by a reader only, read-only for writers
- * (they get a const struct doc *).  Names follow the `tree` format in
- * DESIGN.md.  Adding a type here makes -Wswitch point at every writer.
+ * The document tree: built by a reader, settled by input.c, read-only
+ * for writers (they get a const struct doc *).  Names follow the `tree`
+ * format in DESIGN.md.  Adding a type here makes -Wswitch point at every
+ * writer.
+ *
+ * The blocks that hold text (heading, paragraph, caption, byline, item)
+ * hold sentences (sentence.c), each with an id unique in the document,
+ * and the spaces between them; the inlines are inside the sentences.  A
+ * caption's credit is its last child, after its sentences.
  */
 enum node_type {
 	/* Blocks. */
@@ -32,6 +38,7 @@ enum node_type {
 	NODE_LEAD_IN,		/* the capitals opening an article */
 	NODE_CREDIT,		/* a photo credit, inside a caption */
 	NODE_LINK,		/* u.href */
+	NODE_SENTENCE,		/* u.sid; what an inline block holds */
 	NODE__MAX
 };
 
@@ -52,6 +59,7 @@ struct node {
 			unsigned start;		/* first number if ordered */
 		}		 list;		/* NODE_LIST */
 		const char	*href;		/* NODE_LINK */
+		unsigned	 sid;		/* NODE_SENTENCE: 1, 2... */
 	}		 u;
 };
 

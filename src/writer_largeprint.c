@@ -428,6 +428,7 @@ add_blocks(struct layout *l, const struct node *k, const char *indent)
 		case NODE_LEAD_IN:
 		case NODE_CREDIT:
 		case NODE_LINK:
+		case NODE_SENTENCE:
 		case NODE__MAX:
 			break;
 		}

@@ -2,12 +2,15 @@
 /*
  * The `speech` format: the text exactly as it will be spoken, for tests
  * and for checking a pronunciation without listening.  One line per
- * utterance, "KIND<TAB>PAUSE-MS<TAB>TEXT", and "# chapter N: TITLE"
- * where a chapter starts.
+ * utterance, "KIND<TAB>PAUSE-MS<TAB>ID<TAB>TEXT", then "<TAB>WRITTEN"
+ * where what is written is not what is said ("$5" said "5 dollars");
+ * ID is the sentence or header part it says, "-" for labels, credits
+ * and silences; and "# chapter N: TITLE" where a chapter starts.
  */
 #include "common.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "options.h"
 #include "speech.h"
@@ -30,8 +33,15 @@ speech_write(const struct doc *d, const struct options *o, FILE *out)
 			fprintf(out, "# chapter %zu: %s\n", chapter + 1,
 			    sp.chapters[chapter].title);
 		}
-		fprintf(out, "%s\t%u\t%s\n", speech_kind_name(sp.utts[i].kind),
-		    sp.utts[i].pause_ms, sp.utts[i].text);
+		fprintf(out, "%s\t%u\t%s\t%s",
+		    speech_kind_name(sp.utts[i].kind), sp.utts[i].pause_ms,
+		    sp.utts[i].id[0] != '\0' ? sp.utts[i].id : "-",
+		    sp.utts[i].text);
+		/* What was written, where it is not what is said. */
+		if (strcmp(sp.utts[i].written, sp.utts[i].text) != 0 &&
+		    sp.utts[i].kind != UTT_LABEL)
+			fprintf(out, "\t%s", sp.utts[i].written);
+		putc('\n', out);
 	}
 	speech_free(&sp);
 	return ferror(out) ? -1 : 0;

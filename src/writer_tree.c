@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "options.h"
+#include "sentence.h"
 #include "tree.h"
 #include "writer.h"
 #include "xml.h"
@@ -35,6 +36,7 @@ dump_node(const struct node *n, enum walk_event ev, void *arg)
 {
 	struct dump	*dp = arg;
 	xmlNodePtr	 el;
+	char		 id[16];
 
 	switch (n->type) {
 	case NODE_TEXT:
@@ -58,6 +60,7 @@ dump_node(const struct node *n, enum walk_event ev, void *arg)
 	case NODE_LEAD_IN:
 	case NODE_CREDIT:
 	case NODE_LINK:
+	case NODE_SENTENCE:
 		break;
 	case NODE__MAX:
 		return WALK_STOP;
@@ -79,8 +82,16 @@ dump_node(const struct node *n, enum walk_event ev, void *arg)
 	if (n->type == NODE_LINK)
 		xmlNewProp(el, (const xmlChar *)"href",
 		    (const xmlChar *)n->u.href);
+	if (n->type == NODE_SENTENCE)
+		xmlNewProp(el, (const xmlChar *)"id", (const xmlChar *)
+		    sentence_id(n->u.sid, id, sizeof(id)));
 	if (node_is_block(n->type))
 		set_uint(el, "line", n->line);
+	/* A block of text stays on one line: an empty text child keeps
+	 * libxml2 from indenting inside it, which would add spaces the
+	 * tree does not have. */
+	if (n->first != NULL && n->first->type == NODE_SENTENCE)
+		xmlAddChild(el, xmlNewText((const xmlChar *)""));
 	dp->cur = el;
 	return WALK_CONTINUE;
 }

@@ -87,7 +87,7 @@ vtt_write(const struct doc *d, const struct options *o, FILE *out)
 	struct cues	 c;
 	struct synth_sink sink;
 	struct buf	 b = { 0 };
-	size_t		 i, n = 0;
+	size_t		 i;
 	int		 rc = -1;
 
 	speech_build(d, &o->sp, &sp);
@@ -103,7 +103,11 @@ vtt_write(const struct doc *d, const struct options *o, FILE *out)
 	for (i = 0; i < sp.n; i++) {
 		if (sp.utts[i].text[0] == '\0')
 			continue;
-		buf_printf(&b, "\n%zu\n", ++n);
+		/* The cue's identifier is the sentence's id, as in the
+		 * tree; a label's cue has none. */
+		buf_putc(&b, '\n');
+		if (sp.utts[i].id[0] != '\0')
+			buf_printf(&b, "%s\n", sp.utts[i].id);
 		timestamp(&b, c.start[i], c.rate);
 		buf_puts(&b, " --> ");
 		timestamp(&b, c.end[i], c.rate);

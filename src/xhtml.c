@@ -122,7 +122,8 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 
 	if (ev == WALK_LEAVE) {
 		if (n->type != NODE_TEXT && n->type != NODE_DOCUMENT &&
-		    n->type != NODE_THEMATIC_BREAK && n->type != NODE_BYLINE)
+		    n->type != NODE_THEMATIC_BREAK && n->type != NODE_BYLINE &&
+		    n->type != NODE_SENTENCE)
 			b->cur = b->cur->parent;
 		/* A caption opened two elements: <figure><figcaption>. */
 		if (n->type == NODE_CAPTION)
@@ -131,6 +132,8 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 	}
 	switch (n->type) {
 	case NODE_DOCUMENT:
+	case NODE_SENTENCE:
+		/* The EPUB marks no sentences: a read-aloud book will. */
 		return WALK_CONTINUE;
 	case NODE_TEXT:
 		xmlNodeAddContentLen(b->cur, X(n->text), (int)n->len);

@@ -109,7 +109,7 @@ for f in lf crlf cr nofinal; do
 	check "encodings: $f line ends no warning" err_lines 0
 done
 check "encodings: LF tree has the wrapped paragraph" \
-	grep -q '<paragraph line="3">One para wrapped here.</paragraph>' "$D/lf.tree.xml"
+	grep -q '<paragraph line="3"><sentence id="s1">One para wrapped here.</sentence></paragraph>' "$D/lf.tree.xml"
 check "encodings: CRLF same tree as LF" same "$D/lf.tree.xml" "$D/crlf.tree.xml"
 check "encodings: CR same tree as LF" same "$D/lf.tree.xml" "$D/cr.tree.xml"
 check "encodings: no final newline same tree as LF" \
@@ -146,7 +146,7 @@ check "encodings: noncharacters warn in one line" err_lines 1
 check "encodings: noncharacters warning names file and line" \
 	err_has "$D/nonchar.txt:3: warning: 3 noncharacters"
 check "encodings: noncharacters removed from the tree" \
-	grep -q '<paragraph line="3">One two three four.</paragraph>' \
+	grep -q '<paragraph line="3"><sentence id="s1">One two three four.</sentence></paragraph>' \
 	"$D/nonchar.tree.xml"
 run -t epub -o "$D/nonchar.epub" "$D/nonchar.txt"
 check "encodings: noncharacters: the EPUB converts" status_is 0

@@ -22,7 +22,7 @@ only() { [ "$(ls -A "$1" | tr '\n' ' ')" = "$2" ]; }
 run -t tree -o - "$A"
 check "outputs: -o - exits 0" status_is 0
 check "outputs: -o - prints the tree" out_has '^<document>'
-check "outputs: -o - prints the body" out_has '<paragraph line="5">First paragraph.</paragraph>'
+check "outputs: -o - prints the body" out_has '<paragraph line="5"><sentence id="s2">First paragraph.</sentence></paragraph>'
 check "outputs: -o - says nothing on stderr" err_lines 0
 check "outputs: -o - no sanitizer report" no_sanitizer
 cp "$TMPDIR/out" "$D/stdout.xml"

@@ -521,6 +521,7 @@ main(int argc, char *argv[])
 	snprintf(what, sizeof(what), "lpcheck %s", name);
 	if ((t = tree_load(argv[3], what)) == NULL)
 		return 1;
+	tree_unwrap_sentences(t);
 	lang = elem_text(tree_meta(t, "language"));
 	l.lang = lang;
 	if ((f = fopen(argv[4], "rb")) == NULL) {

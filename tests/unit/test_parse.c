@@ -21,6 +21,23 @@ static struct input_opts in;
  * The outline of a body: one word per block, inline structure in
  * brackets: "caption[credit] p[lead-in] h2 list+[item item] quote[p p]".
  */
+static void	 outline(struct buf *, const struct node *);
+
+/* The outline of a sentence's children, as if they were its block's. */
+static void
+outline_inner(struct buf *b, const struct node *sentence, bool *inner)
+{
+	const struct node *k;
+
+	for (k = sentence->first; k != NULL; k = k->next) {
+		if (k->type == NODE_TEXT)
+			continue;
+		buf_puts(b, *inner ? " " : "[");
+		*inner = true;
+		outline(b, k);
+	}
+}
+
 static void
 outline(struct buf *b, const struct node *n)
 {
@@ -52,6 +69,11 @@ outline(struct buf *b, const struct node *n)
 	for (k = n->first; k != NULL; k = k->next) {
 		if (k->type == NODE_TEXT)
 			continue;
+		/* Sentences are seen through: test_sentence.c has them. */
+		if (k->type == NODE_SENTENCE) {
+			outline_inner(b, k, &inner);
+			continue;
+		}
 		buf_puts(b, inner ? " " : "[");
 		inner = true;
 		outline(b, k);
@@ -128,7 +150,8 @@ test_top_matter(void)
 	CHECK_STR(text_of(d, d->root->first->last), "Ann Lee/Agency Images",
 	    "credit text without parentheses");
 	CHECK(d->meta.title_from == FROM_SENTENCE, "title from the sentence");
-	CHECK_STR(text_of(d, d->root->first->next->first), "THE HARBOUR",
+	CHECK_STR(text_of(d, d->root->first->next->first->first),
+	    "THE HARBOUR",
 	    "lead-in keeps its capitals in the tree");
 	done(d);
 
@@ -291,9 +314,9 @@ test_inlines(void)
 	done(d);
 	d = expect("links", "See https://example.org/page. Or www.example.com"
 	    ", thanks.\n", "p[link link]", NULL);
-	CHECK_STR(d->root->first->first->next->u.href,
+	CHECK_STR(d->root->first->first->first->next->u.href,
 	    "https://example.org/page", "final full stop is not in the link");
-	CHECK_STR(d->root->first->last->prev->u.href,
+	CHECK_STR(d->root->first->last->last->prev->u.href,
 	    "http://www.example.com", "www. gets http://");
 	done(d);
 	done(expect("no lead-in for acronyms", "Intro Line Here\n\n"

@@ -173,6 +173,33 @@ tree_load(const char *path, const char *what)
 	return x;
 }
 
+static void
+unwrap(xmlNodePtr n)
+{
+	xmlNodePtr	 k, next, child;
+
+	for (k = n->children; k != NULL; k = next) {
+		next = k->next;
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		unwrap(k);
+		if (!elem_is(k, "sentence"))
+			continue;
+		while ((child = k->children) != NULL) {
+			xmlUnlinkNode(child);
+			xmlAddPrevSibling(k, child);
+		}
+		xmlUnlinkNode(k);
+		xmlFreeNode(k);
+	}
+}
+
+void
+tree_unwrap_sentences(xmlDocPtr x)
+{
+	unwrap(xmlDocGetRootElement(x));
+}
+
 bool
 elem_is(xmlNodePtr n, const char *name)
 {

@@ -53,6 +53,12 @@ void		 words_free(struct words *);
 /* The tree XML at path, or NULL after a "not ok WHAT" line. */
 xmlDocPtr	 tree_load(const char *path, const char *what);
 
+/*
+ * Take the <sentence> elements out of x, their content left in their
+ * place: the tree as the formats that mark no sentences show it.
+ */
+void		 tree_unwrap_sentences(xmlDocPtr x);
+
 /* The <metadata> child called name (the first of them), or NULL. */
 xmlNodePtr	 tree_meta(xmlDocPtr, const char *name);
 
