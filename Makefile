@@ -21,8 +21,12 @@ CFLAGS ?= -O2 -g
 DEPS = libxml-2.0:libxml2-dev libzip:libzip-dev espeak-ng:libespeak-ng-dev \
        libutf8proc:libutf8proc-dev lame:libmp3lame-dev json-c:libjson-c-dev
 PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c
+# The audio libraries are loaded when an audio format needs them
+# (src/dl.c), so the program links only the others.
+LINKED = libxml-2.0 libzip libutf8proc json-c
 PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || true
-PKG_LIBS != $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || true
+PKG_LIBS != $(PKG_CONFIG) --libs $(LINKED) 2>/dev/null || true
+PKG_LIBS += -ldl
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
@@ -52,7 +56,7 @@ LECTOR = ./lector
 TEST_ENV = LC_ALL=C TZ=UTC SOURCE_DATE_EPOCH=315532800
 
 .PHONY: all check san demo install uninstall clean deps fuzz build-all \
-	bench
+	bench man
 
 all: deps
 	@$(MAKE) --no-print-directory ./lector
@@ -142,6 +146,18 @@ fuzz: deps
 build-fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB_OBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -fsanitize=fuzzer,address,undefined \
 	    -o $@ tests/fuzz/fuzz_parse.c $(LIB_OBJS) $(PKG_LIBS)
+
+# The man page: lector.1.in with the part made from the option, writer
+# and reader tables (lector --help-man) put in; a test checks that the
+# lector.1 in the tree is up to date.
+man: all
+	@./lector --help-man >lector.1.gen
+	@awk 'FNR == NR { gen = gen $$0 "\n"; next } \
+	    /^\.\\" @OPTIONS@/ { printf "%s", gen; next } { print }' \
+	    lector.1.gen lector.1.in >lector.1.tmp
+	@rm -f lector.1.gen
+	@mv lector.1.tmp lector.1
+	@echo "made lector.1"
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -33,7 +33,9 @@
 #include "batch.h"
 #include "buf.h"
 #include "diag.h"
-#include "options.h"
+#include "ctx.h"
+#include "opts.h"
+#include "sink.h"
 #include "input.h"
 #include "reader.h"
 #include "tree.h"
@@ -86,6 +88,144 @@ struct jobs {
 	size_t		 nwriters;	/* the length of every fates[] */
 	const struct reader *from;	/* --from: only its files in folders */
 };
+
+/* What the command line says of the batch. */
+static struct {
+	unsigned	 jobs;		/* worker processes; 0: the CPUs */
+	unsigned	 timeout;	/* seconds per input; 0: none */
+	unsigned	 shard_k;	/* convert slice k (1-based) ... */
+	unsigned	 shard_n;	/* ... of n; 0: no sharding */
+	bool		 update;	/* -u: skip up-to-date outputs */
+	bool		 stop;		/* --stop: end at the first failure */
+	int		 verbosity;	/* -1 quiet, 0, 1 verbose */
+	bool		 progress;	/* draw a progress line on stderr */
+	const char	*report;	/* --report FILE.json */
+	const char	*files_from;	/* --files-from FILE */
+	bool		 nul;		/* -0 */
+} cfg;
+
+static void
+set_jobs(const char *arg)
+{
+	cfg.jobs = (unsigned)opts_number("--jobs", arg, 1, 1024, false);
+}
+
+static void
+set_report(const char *arg)
+{
+	cfg.report = arg;
+}
+
+static void
+set_files_from(const char *arg)
+{
+	cfg.files_from = arg;
+}
+
+static void
+set_nul(const char *arg)
+{
+	(void)arg;
+	cfg.nul = true;
+}
+
+static void
+set_timeout(const char *arg)
+{
+	cfg.timeout = (unsigned)opts_number("--timeout", arg, 1, 86400 * 7,
+	    false);
+}
+
+static void
+set_shard(const char *arg)
+{
+	const char	*slash;
+	char		 k[32];
+	unsigned long long n;
+
+	if ((slash = strchr(arg, '/')) == NULL ||
+	    (size_t)(slash - arg) >= sizeof(k))
+		opts_usage("--shard: '%s' is not K/N", arg);
+	snprintf(k, sizeof(k), "%.*s", (int)(slash - arg), arg);
+	n = opts_number("--shard", slash + 1, 1, 1000000, false);
+	cfg.shard_k = (unsigned)opts_number("--shard", k, 1, n, false);
+	cfg.shard_n = (unsigned)n;
+}
+
+static void
+set_update(const char *arg)
+{
+	(void)arg;
+	cfg.update = true;
+}
+
+static void
+set_stop(const char *arg)
+{
+	(void)arg;
+	cfg.stop = true;
+}
+
+static void
+set_quiet(const char *arg)
+{
+	(void)arg;
+	cfg.verbosity = -1;
+}
+
+static void
+set_verbose(const char *arg)
+{
+	(void)arg;
+	cfg.verbosity = 1;
+}
+
+static const struct optdef batch_optdefs[] = {
+	{ "jobs", 'j', "N", "worker processes (default: CPUs)", NULL, NULL,
+	    set_jobs },
+	{ "files-from", 0, "FILE", "read inputs from FILE, one a line "
+	    "(- : stdin)", NULL, NULL, set_files_from },
+	{ "null", '0', NULL, "... NUL-separated", NULL,
+	    "With --files-from: the names are NUL-separated.", set_nul },
+	{ "report", 0, "FILE.json", "write what became of each input and "
+	    "output", NULL, "Each input's status (converted, failed, "
+	    "skipped, timeout, crashed, other-shard, not-run) and why it "
+	    "failed, and each of its outputs with its format, path and fate "
+	    "(written, failed with the reason, not-attempted, up-to-date).",
+	    set_report },
+	{ "timeout", 0, "SECONDS", "give up on an input after this long", NULL,
+	    "Its worker is stopped; the outputs it wrote are kept.",
+	    set_timeout },
+	{ "shard", 0, "K/N", "convert only slice K of N (stable across "
+	    "machines)", NULL, "The slices are chosen by a stable hash of "
+	    "each output name, for splitting one batch across machines.",
+	    set_shard },
+	{ "update", 'u', NULL, "skip inputs whose outputs are newer", NULL,
+	    NULL, set_update },
+	{ "stop", 0, NULL, "stop at the first input that fails", NULL, NULL,
+	    set_stop },
+	{ "quiet", 'q', NULL, "errors only", NULL, NULL, set_quiet },
+	{ "verbose", 'v', NULL, "more detail", NULL,
+	    "A progress line is drawn on a terminal, never in a pipe.",
+	    set_verbose },
+	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
+};
+
+const struct optgroup batch_options = { "Batch", batch_optdefs };
+
+int
+batch_verbosity(void)
+{
+	return cfg.verbosity;
+}
+
+bool
+batch_files_from(void)
+{
+	if (cfg.nul && cfg.files_from == NULL)
+		opts_usage("-0 goes with --files-from");
+	return cfg.files_from != NULL;
+}
 
 struct dir_id {
 	dev_t		 dev;
@@ -320,15 +460,15 @@ read_list(struct jobs *js, const char *path, bool nul)
 }
 
 struct jobs *
-jobs_collect(char *const *inputs, size_t ninputs, const char *list_path,
-    bool nul, const struct reader *from)
+jobs_collect(char *const *inputs, size_t ninputs, const struct reader *from)
 {
 	struct jobs	*js;
 	size_t		 i;
 
 	js = xcalloc(1, sizeof(*js));
 	js->from = from;
-	if (list_path != NULL && read_list(js, list_path, nul) == -1) {
+	if (cfg.files_from != NULL &&
+	    read_list(js, cfg.files_from, cfg.nul) == -1) {
 		jobs_free(js);
 		return NULL;
 	}
@@ -365,159 +505,18 @@ jobs_free(struct jobs *js)
 
 /* ---- Writing one output -------------------------------------------------- */
 
-/* The temporary file being written, removed if a signal ends the worker. */
-static char	 cur_tmp[4096];
-static mode_t	 file_mode = 0644;
-
-static void
-on_signal(int sig)
-{
-	if (cur_tmp[0] != '\0')
-		unlink(cur_tmp);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-/* mkdir -p for the folders above path. */
+/* Write the output of w for ctx at path; 0 if it is whole and in place. */
 static int
-make_parents(const char *path)
+write_output(const struct writer *w, struct ctx *ctx, const char *path)
 {
-	char	*p, *s;
-	int	 rc = 0;
+	struct sink	*s;
+	int		 rc;
 
-	p = xstrdup(path);
-	for (s = p + 1; rc == 0 && (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
-			diag(DIAG_ERROR, 0, "cannot make folder %s: %s", p,
-			    strerror(errno));
-			rc = -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return rc;
-}
-
-/*
- * Open a hidden temporary file beside path ("dir/.name.XXXXXX"), its name
- * kept in cur_tmp.  Returns NULL after a message.
- */
-static FILE *
-tmp_open(const char *path)
-{
-	const char	*slash = strrchr(path, '/');
-	FILE		*f;
-	int		 fd, n;
-
-	n = slash == NULL ?
-	    snprintf(cur_tmp, sizeof(cur_tmp), ".%s.XXXXXX", path) :
-	    snprintf(cur_tmp, sizeof(cur_tmp), "%.*s/.%s.XXXXXX",
-	    (int)(slash - path), path, slash + 1);
-	if (n < 0 || (size_t)n >= sizeof(cur_tmp)) {
-		cur_tmp[0] = '\0';
-		diag(DIAG_ERROR, 0, "output path too long: %s", path);
-		return NULL;
-	}
-	if (make_parents(path) == -1) {
-		cur_tmp[0] = '\0';	/* make_parents() said why */
-		return NULL;
-	}
-	if ((fd = mkstemp(cur_tmp)) == -1) {
-		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
-		    strerror(errno));
-		cur_tmp[0] = '\0';
-		return NULL;
-	}
-	if (fchmod(fd, file_mode) == -1 || (f = fdopen(fd, "wb")) == NULL) {
-		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
-		    strerror(errno));
-		close(fd);
-		unlink(cur_tmp);
-		cur_tmp[0] = '\0';
-		return NULL;
-	}
-	return f;
-}
-
-/*
- * Close the temporary file and rename it to path if ok, else remove it.
- * Returns 0 if the file is in place.
- */
-static int
-tmp_close(FILE *f, const char *path, bool ok)
-{
-	int	 rc = ok ? 0 : -1;
-
-	if (ok && (fflush(f) == EOF || ferror(f))) {
-		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
-		    strerror(errno));
-		rc = -1;
-	}
-	if (fclose(f) == EOF && rc == 0) {
-		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
-		    strerror(errno));
-		rc = -1;
-	}
-	if (rc == 0 && rename(cur_tmp, path) == -1) {
-		diag(DIAG_ERROR, 0, "cannot rename into %s: %s", path,
-		    strerror(errno));
-		rc = -1;
-	}
-	if (rc != 0)
-		unlink(cur_tmp);
-	cur_tmp[0] = '\0';
-	return rc;
-}
-
-/*
- * The safety net under every writer: a writer that failed without saying
- * why (a write to a full disk, most often) gets one line here.
- */
-static void
-say_failure(const struct writer *w, const char *path, unsigned errors,
-    bool io, int err)
-{
-	if (diag_errors() > errors)
-		return;
-	if (io)
-		diag(DIAG_ERROR, 0, "cannot write %s: %s", strcmp(path,
-		    "-") == 0 ? "to standard output" : path,
-		    strerror(err != 0 ? err : EIO));
-	else
-		diag(DIAG_ERROR, 0, "%s: failed without saying why (please "
-		    "report this with the input)", w->name);
-}
-
-static int
-write_output(const struct writer *w, const struct doc *d,
-    const struct options *opts, const char *path)
-{
-	FILE		*f;
-	unsigned	 errors = diag_errors();
-	int		 rc, err;
-
-	if (strcmp(path, "-") == 0) {
-		errno = 0;
-		rc = w->write(d, opts, stdout);
-		err = errno;
-		if (fflush(stdout) == EOF || ferror(stdout)) {
-			if (rc == 0)
-				err = errno;
-			rc = -1;
-		}
-		if (rc == -1)
-			say_failure(w, path, errors, ferror(stdout), err);
-		return rc;
-	}
-	if ((f = tmp_open(path)) == NULL)
+	if ((s = sink_open(w, path, ctx_time(ctx))) == NULL)
 		return -1;
 	errno = 0;
-	rc = w->write(d, opts, f);
-	err = errno;
-	if (rc == -1)
-		say_failure(w, path, errors, ferror(f), err);
-	return tmp_close(f, path, rc == 0);
+	rc = w->write(ctx, s);
+	return sink_commit(s, rc == 0);
 }
 
 /* The output path of job j in format w; caller frees. */
@@ -566,6 +565,63 @@ struct msg {
 /* The worker's end of its pipe to the parent. */
 static int	 up_fd = -1;
 
+/*
+ * A job converted in lector's own process (one input, nothing that needs
+ * a worker): its messages go straight into the job, and what a crash
+ * would say is kept ready for the signal handler.
+ */
+static const struct batch *inline_b;
+static struct job	*inline_j;
+static char		 crash_head[4096];	/* "lector: IN: error: ..." */
+static char		 crash_tail[8192];	/* ") while writing ...\n" */
+
+static int	 apply(const struct batch *, struct job *, enum msg_type,
+		    size_t, char *);
+static size_t	 done_so_far(const struct batch *, const struct job *,
+		    struct buf *, struct buf *);
+
+/* Ready what a crash of the inline job would say now. */
+static void
+ready_crash_line(void)
+{
+	struct buf	 under = { 0 }, written = { 0 };
+
+	snprintf(crash_head, sizeof(crash_head), "lector: %s: error: the "
+	    "conversion crashed (signal ", inline_j->in);
+	if (done_so_far(inline_b, inline_j, &under, &written) > 0)
+		snprintf(crash_tail, sizeof(crash_tail), ")%s; written: %s\n",
+		    under.data != NULL ? under.data : "", written.data);
+	else
+		snprintf(crash_tail, sizeof(crash_tail), ")%s; nothing was "
+		    "written\n", under.data != NULL ? under.data : "");
+	buf_free(&under);
+	buf_free(&written);
+}
+
+/*
+ * The inline job crashed: what was being written goes, one line says so
+ * (async-signal-safe: only write() and _exit()), and lector ends with 1.
+ */
+static void
+on_crash(int sig)
+{
+	char	 num[4];
+	size_t	 n = 0;
+	ssize_t	 w;
+
+	sink_abandon();
+	if (sig >= 100)
+		num[n++] = (char)('0' + sig / 100 % 10);
+	if (sig >= 10)
+		num[n++] = (char)('0' + sig / 10 % 10);
+	num[n++] = (char)('0' + sig % 10);
+	w = write(STDERR_FILENO, crash_head, strlen(crash_head));
+	w = write(STDERR_FILENO, num, n);
+	w = write(STDERR_FILENO, crash_tail, strlen(crash_tail));
+	(void)w;
+	_exit(1);
+}
+
 /* Send one message; a parent that is gone ends the worker. */
 static void
 tell(enum msg_type type, size_t output, const char *why)
@@ -574,6 +630,13 @@ tell(enum msg_type type, size_t output, const char *why)
 	struct msg	 h;
 	size_t		 len = why != NULL ? strlen(why) : 0;
 	ssize_t		 n;
+
+	if (inline_j != NULL) {
+		apply(inline_b, inline_j, type, output,
+		    why != NULL ? xstrdup(why) : NULL);
+		ready_crash_line();
+		return;
+	}
 
 	if (len > MSG_TEXT_MAX)
 		len = MSG_TEXT_MAX;
@@ -594,6 +657,7 @@ static void
 run_job(const struct batch *b, const struct job *j)
 {
 	struct doc	*d;
+	struct ctx	*ctx;
 	char		*path;
 	size_t		 i;
 
@@ -602,15 +666,17 @@ run_job(const struct batch *b, const struct job *j)
 		tell(MSG_INPUT_FAILED, 0, diag_last_error());
 		return;
 	}
+	ctx = ctx_new(d);
 	for (i = 0; i < b->nwriters; i++) {
 		path = output_path(b, j, b->writers[i]);
 		tell(MSG_BEGIN, i, NULL);
-		if (write_output(b->writers[i], d, b->opts, path) == 0)
+		if (write_output(b->writers[i], ctx, path) == 0)
 			tell(MSG_WRITTEN, i, NULL);
 		else
 			tell(MSG_FAILED, i, diag_last_error());
 		free(path);
 	}
+	ctx_free(ctx);
 	doc_free(d);
 }
 
@@ -622,6 +688,15 @@ struct worker {
 	bool		 busy;
 	struct timespec	 started;
 };
+
+/* A worker stopped by a signal removes the file it was writing. */
+static void
+on_signal(int sig)
+{
+	sink_abandon();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 static void
 worker_main(const struct batch *b, struct jobs *js, int cmd, int res)
@@ -647,7 +722,6 @@ worker_main(const struct batch *b, struct jobs *js, int cmd, int res)
 		run_job(b, &js->v[idx]);
 		tell(MSG_DONE, 0, NULL);
 	}
-	writer_fini_all();
 	exit(0);
 }
 
@@ -732,7 +806,8 @@ seconds_since(const struct timespec *t)
 static void
 progress(const struct batch *b, size_t done, size_t total, const char *in)
 {
-	if (!b->opts->progress)
+	(void)b;
+	if (!cfg.progress)
 		return;
 	if (in == NULL)
 		fputs("\r\033[K", stderr);
@@ -760,48 +835,35 @@ read_full(int fd, void *p, size_t len)
 }
 
 /*
- * Take one message from the worker in hand of job j.  Returns 1 when the
- * job is over, 0 when more is to come, -1 if the worker is gone.
+ * What a message says of job j, taken into the job (text, the reason,
+ * becomes the job's).  Returns 1 when the job is over, else 0.
  */
 static int
-take_message(const struct batch *b, struct worker *w, struct job *j)
+apply(const struct batch *b, struct job *j, enum msg_type type,
+    size_t output, char *text)
 {
-	struct msg	 h;
-	char		*text;
-	size_t		 k;
+	size_t	 k;
 
-	if (read_full(w->res, &h, sizeof(h)) == -1 || h.len > MSG_TEXT_MAX ||
-	    (h.type != MSG_INPUT_FAILED && h.type != MSG_DONE &&
-	    h.output >= b->nwriters))
-		return -1;
-	text = xmalloc((size_t)h.len + 1);
-	if (read_full(w->res, text, h.len) == -1) {
-		free(text);
-		return -1;
-	}
-	text[h.len] = '\0';
 	if (j->fates == NULL) {
 		j->fates = xcalloc(b->nwriters, sizeof(*j->fates));
 		j->why = xcalloc(b->nwriters, sizeof(*j->why));
 	}
-	switch ((enum msg_type)h.type) {
+	switch (type) {
 	case MSG_BEGIN:
-		j->fates[h.output] = OUTPUT_WRITING;
+		j->fates[output] = OUTPUT_WRITING;
 		break;
 	case MSG_WRITTEN:
-		j->fates[h.output] = OUTPUT_WRITTEN;
+		j->fates[output] = OUTPUT_WRITTEN;
 		break;
 	case MSG_FAILED:
-		j->fates[h.output] = OUTPUT_FAILED;
-		free(j->why[h.output]);
-		j->why[h.output] = text;
-		text = NULL;
-		break;
+		j->fates[output] = OUTPUT_FAILED;
+		free(j->why[output]);
+		j->why[output] = text;
+		return 0;
 	case MSG_INPUT_FAILED:
 		free(j->reason);
 		j->reason = text;
-		text = NULL;
-		break;
+		return 0;
 	case MSG_DONE:
 		j->state = JOB_DONE;
 		if (j->reason != NULL)
@@ -817,6 +879,53 @@ take_message(const struct batch *b, struct worker *w, struct job *j)
 }
 
 /*
+ * Take one message from the worker in hand of job j.  Returns 1 when the
+ * job is over, 0 when more is to come, -1 if the worker is gone.
+ */
+static int
+take_message(const struct batch *b, struct worker *w, struct job *j)
+{
+	struct msg	 h;
+	char		*text;
+
+	if (read_full(w->res, &h, sizeof(h)) == -1 || h.len > MSG_TEXT_MAX ||
+	    h.type < MSG_BEGIN || h.type > MSG_DONE ||
+	    (h.type != MSG_INPUT_FAILED && h.type != MSG_DONE &&
+	    h.output >= b->nwriters))
+		return -1;
+	text = xmalloc((size_t)h.len + 1);
+	if (read_full(w->res, text, h.len) == -1) {
+		free(text);
+		return -1;
+	}
+	text[h.len] = '\0';
+	return apply(b, j, (enum msg_type)h.type, h.output, text);
+}
+
+/*
+ * What a job that ended early had done: " while writing PATH" for the
+ * output under way (into under), and the outputs written, "A, B" (into
+ * written); returns how many were written.
+ */
+static size_t
+done_so_far(const struct batch *b, const struct job *j, struct buf *under,
+    struct buf *written)
+{
+	char	*path;
+	size_t	 k, n = 0;
+
+	for (k = 0; j->fates != NULL && k < b->nwriters; k++) {
+		path = output_path(b, j, b->writers[k]);
+		if (j->fates[k] == OUTPUT_WRITING)
+			buf_printf(under, " while writing %s", path);
+		else if (j->fates[k] == OUTPUT_WRITTEN)
+			buf_printf(written, "%s%s", n++ ? ", " : "", path);
+		free(path);
+	}
+	return n;
+}
+
+/*
  * Report a job whose worker died or overran --timeout, in one line: the
  * cause, the output it was writing, and what was written before.
  */
@@ -824,31 +933,27 @@ static void
 job_failed(const struct batch *b, struct job *j, enum job_state state,
     int st)
 {
-	struct buf	 msg = { 0 }, written = { 0 };
-	char		*path;
-	size_t		 k, nwritten = 0;
+	struct buf	 msg = { 0 }, under = { 0 }, written = { 0 };
+	size_t		 k, nwritten;
 
 	j->state = state;
 	if (state == JOB_TIMEOUT)
 		buf_printf(&msg, "stopped after %u seconds (--timeout)",
-		    b->opts->timeout);
+		    cfg.timeout);
 	else if (WIFSIGNALED(st))
 		buf_printf(&msg, "the conversion crashed (signal %d)",
 		    WTERMSIG(st));
 	else
 		buf_printf(&msg, "the conversion ended early (status %d)",
 		    WEXITSTATUS(st));
-	for (k = 0; j->fates != NULL && k < b->nwriters; k++) {
-		path = output_path(b, j, b->writers[k]);
+	nwritten = done_so_far(b, j, &under, &written);
+	if (under.len > 0)
+		buf_puts(&msg, under.data);
+	for (k = 0; j->fates != NULL && k < b->nwriters; k++)
 		if (j->fates[k] == OUTPUT_WRITING) {
-			buf_printf(&msg, " while writing %s", path);
 			j->fates[k] = OUTPUT_FAILED;
 			j->why[k] = xstrdup(msg.data);
-		} else if (j->fates[k] == OUTPUT_WRITTEN)
-			buf_printf(&written, "%s%s", nwritten++ ? ", " : "",
-			    path);
-		free(path);
-	}
+		}
 	free(j->reason);
 	j->reason = xstrdup(msg.data);
 	if (nwritten > 0)
@@ -859,7 +964,39 @@ job_failed(const struct batch *b, struct job *j, enum job_state state,
 	diag(DIAG_ERROR, 0, "%s", msg.data);
 	diag_reset(NULL);
 	buf_free(&msg);
+	buf_free(&under);
 	buf_free(&written);
+}
+
+/*
+ * Convert job j in this process: for one input, when nothing needs a
+ * worker (no --timeout to enforce, no --report to write after a crash),
+ * it saves starting one, which is much of the time of a small article.
+ * A crash is still one line, naming what was written.
+ */
+static void
+run_inline(const struct batch *b, struct job *j)
+{
+	struct sigaction sa;
+	const int	 crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	const int	 stops[] = { SIGTERM, SIGINT, SIGHUP };
+	size_t		 i;
+
+	inline_b = b;
+	inline_j = j;
+	ready_crash_line();
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_crash;
+	for (i = 0; i < NELEM(crashes); i++)
+		sigaction(crashes[i], &sa, NULL);
+	sa.sa_handler = on_signal;
+	for (i = 0; i < NELEM(stops); i++)
+		sigaction(stops[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	run_job(b, j);
+	tell(MSG_DONE, 0, NULL);
+	inline_j = NULL;
 }
 
 /* Run the pending jobs listed in todo on up to opts->jobs workers. */
@@ -880,7 +1017,7 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 	struct job	*j;
 	double		 left;
 
-	nw = b->opts->jobs < ntodo ? b->opts->jobs : ntodo;
+	nw = cfg.jobs < ntodo ? cfg.jobs : ntodo;
 	if (nw == 0)
 		return;
 	ws = xcalloc(nw, sizeof(*ws));
@@ -936,8 +1073,8 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 			pfd[w].fd = ws[w].busy ? ws[w].res : -1;
 			pfd[w].events = POLLIN;
 			pfd[w].revents = 0;
-			if (ws[w].busy && b->opts->timeout > 0) {
-				left = b->opts->timeout -
+			if (ws[w].busy && cfg.timeout > 0) {
+				left = cfg.timeout -
 				    seconds_since(&ws[w].started);
 				k = left <= 0 ? 0 : (size_t)(left * 1000) + 1;
 				if (timeout_ms < 0 || (size_t)timeout_ms > k)
@@ -961,9 +1098,9 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 					st = worker_end(&ws[w], false);
 					job_failed(b, j, JOB_CRASHED, st);
 				}
-			} else if (b->opts->timeout > 0 &&
+			} else if (cfg.timeout > 0 &&
 			    seconds_since(&ws[w].started) >=
-			    b->opts->timeout) {
+			    cfg.timeout) {
 				worker_end(&ws[w], true);
 				job_failed(b, j, JOB_TIMEOUT, 0);
 			} else
@@ -971,7 +1108,7 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 			running--;
 			done++;
 			progress(b, done, ntodo, j->in);
-			if (j->state != JOB_DONE && b->opts->stop)
+			if (j->state != JOB_DONE && cfg.stop)
 				stopping = true;
 		}
 	}
@@ -1117,7 +1254,7 @@ write_report(const struct batch *b, const struct jobs *js)
 	size_t		 i, count[NELEM(state_names)] = { 0 };
 	const struct job *j;
 	const char	*text;
-	FILE		*f;
+	struct sink	*s;
 	int		 rc;
 
 	top = json_object_new_object();
@@ -1148,12 +1285,12 @@ write_report(const struct batch *b, const struct jobs *js)
 	text = json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
 
-	diag_reset(b->report);
+	diag_reset(cfg.report);
 	rc = -1;
-	if ((f = tmp_open(b->report)) != NULL) {
-		fputs(text, f);
-		fputc('\n', f);
-		rc = tmp_close(f, b->report, true);
+	if ((s = sink_open(NULL, cfg.report, 0)) != NULL) {
+		fputs(text, sink_stream(s));
+		fputc('\n', sink_stream(s));
+		rc = sink_commit(s, true);
 	}
 	diag_reset(NULL);
 	json_object_put(top);
@@ -1163,15 +1300,21 @@ write_report(const struct batch *b, const struct jobs *js)
 int
 batch_run(const struct batch *b, struct jobs *js)
 {
-	const struct options *o = b->opts;
 	static size_t	*todo;		/* static: see run_workers() */
 	size_t		 ntodo = 0, i;
 	mode_t		 mask;
+	long		 ncpu;
 	int		 status = 0;
 
 	mask = umask(0);
 	umask(mask);
-	file_mode = 0666 & ~mask;
+	sink_set_mode(0666 & ~mask);
+	if (cfg.jobs == 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		cfg.jobs = ncpu > 0 ? (unsigned)ncpu : 1;
+	}
+	cfg.progress = cfg.verbosity >= 0 && isatty(STDERR_FILENO) &&
+	    js->n > 1 && b->mode != OUT_STDOUT;
 
 	js->nwriters = b->nwriters;
 	if (b->mode == OUT_DIR)
@@ -1180,15 +1323,18 @@ batch_run(const struct batch *b, struct jobs *js)
 	for (i = 0; i < js->n; i++) {
 		if (js->v[i].state != JOB_PENDING)
 			continue;
-		if (o->shard_n > 0 &&
-		    hash_str(js->v[i].rel) % o->shard_n != o->shard_k - 1)
+		if (cfg.shard_n > 0 &&
+		    hash_str(js->v[i].rel) % cfg.shard_n != cfg.shard_k - 1)
 			js->v[i].state = JOB_OTHER_SHARD;
-		else if (o->update && up_to_date(b, &js->v[i]))
+		else if (cfg.update && up_to_date(b, &js->v[i]))
 			js->v[i].state = JOB_SKIPPED;
 		else
 			todo[ntodo++] = i;
 	}
-	run_workers(b, js, todo, ntodo);
+	if (ntodo == 1 && cfg.timeout == 0 && cfg.report == NULL)
+		run_inline(b, &js->v[todo[0]]);
+	else
+		run_workers(b, js, todo, ntodo);
 	free(todo);
 	todo = NULL;
 
@@ -1200,7 +1346,7 @@ batch_run(const struct batch *b, struct jobs *js)
 		    js->v[i].state != JOB_OTHER_SHARD)
 			status = 1;
 	}
-	if (b->report != NULL && write_report(b, js) == -1)
+	if (cfg.report != NULL && write_report(b, js) == -1)
 		status = 1;
 	return status;
 }

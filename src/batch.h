@@ -5,9 +5,21 @@
 #include "common.h"
 
 struct input_opts;
-struct options;
+struct optgroup;
 struct reader;
 struct writer;
+
+/*
+ * The options of the batch (-j, --report, --files-from, -0, --timeout,
+ * --shard, -u, --stop, -q, -v).
+ */
+extern const struct optgroup batch_options;
+
+/* -q, -v: -1 quiet, 0, 1 verbose (for diag_set_verbosity()). */
+int		 batch_verbosity(void);
+
+/* Whether --files-from gives inputs; a usage error if -0 came without. */
+bool		 batch_files_from(void);
 
 /* Where outputs go. */
 enum out_mode {
@@ -18,13 +30,11 @@ enum out_mode {
 
 /* What main.c hands to the batch runner. */
 struct batch {
-	const struct options	 *opts;
 	const struct input_opts	 *input;	/* how inputs are read */
 	const struct writer	**writers;	/* the -t list */
 	size_t			  nwriters;
 	enum out_mode		  mode;
 	const char		 *output;	/* folder or file; NULL: "." */
-	const char		 *report;	/* --report FILE.json or NULL */
 };
 
 struct jobs;
@@ -33,13 +43,13 @@ struct jobs;
  * Expand inputs (files, folders searched recursively for the files a
  * reader takes: reader from's, or any reader's if it is NULL; "-") into
  * a new job list; caller frees with jobs_free().  An input that cannot
- * be found is reported at once and counted as failed.  With list_path,
- * the inputs are read from that file first ("-": standard input), one
- * per line, or NUL-separated with nul.  Returns NULL, after a message,
- * only if list_path cannot be read.
+ * be found is reported at once and counted as failed.  With
+ * --files-from, the inputs are read from that file first ("-": standard
+ * input), one per line, or NUL-separated with -0.  Returns NULL, after a
+ * message, only if that list cannot be read.
  */
 struct jobs	*jobs_collect(char *const *inputs, size_t ninputs,
-		    const char *list_path, bool nul, const struct reader *from);
+		    const struct reader *from);
 
 /* Number of jobs (inputs to convert). */
 size_t		 jobs_count(const struct jobs *);
@@ -49,9 +59,10 @@ void		 jobs_free(struct jobs *);
 
 /*
  * Convert every job with every writer in worker processes, honouring the
- * batch options (jobs, timeout, shard, update, stop, report).  Returns
- * the exit status: 0 if every input was converted (or skipped as up to
- * date), 1 if any failed.
+ * batch options (jobs, timeout, shard, update, stop, report), with a
+ * progress line on a terminal for more than one job.  Returns the exit
+ * status: 0 if every input was converted (or skipped as up to date), 1
+ * if any failed.
  */
 int		 batch_run(const struct batch *, struct jobs *);
 

@@ -2,14 +2,113 @@
 #include "common.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "date.h"
 #include "diag.h"
 #include "input.h"
+#include "lang.h"
 #include "meta.h"
+#include "opts.h"
 #include "reader.h"
 #include "sentence.h"
 #include "source.h"
 #include "tree.h"
+#include "xalloc.h"
+
+static struct input_opts	 cfg;
+static char			 lang[64];	/* --lang, as a tag */
+
+static void
+set_from(const char *arg)
+{
+	char	*names;
+
+	if ((cfg.from = reader_find(arg)) == NULL) {
+		names = reader_names();
+		opts_usage("--from: unknown reader '%s' (this lector has: %s)",
+		    arg, names);
+	}
+}
+
+static void
+set_max_size(const char *arg)
+{
+	cfg.max_sz = (size_t)opts_number("--max-input-size", arg, 1,
+	    SIZE_MAX / 2, true);
+}
+
+static void
+set_title(const char *arg)
+{
+	cfg.meta.title = opts_text("--title", arg);
+}
+
+static void
+set_author(const char *arg)
+{
+	static const char **authors;	/* static: reachable at exit */
+
+	authors = xreallocarray(authors, cfg.meta.nauthors + 1,
+	    sizeof(*authors));
+	authors[cfg.meta.nauthors++] = opts_text("--author", arg);
+	cfg.meta.authors = authors;
+}
+
+static void
+set_lang(const char *arg)
+{
+	if (!lang_parse_tag(arg, strlen(arg), lang, sizeof(lang)))
+		opts_usage("--lang: '%s' is not a language tag such as en, es "
+		    "or pt-BR", arg);
+	cfg.meta.lang = lang;
+}
+
+static void
+set_date(const char *arg)
+{
+	struct date	 d;
+
+	cfg.meta.date = opts_text("--date", arg);
+	if (!date_parse(cfg.meta.date, strlen(cfg.meta.date), &d))
+		opts_usage("--date: '%s' is not a date such as 2026-03-14, "
+		    "14 March 2026 or March 2026 (or the day is not in that "
+		    "month)", arg);
+}
+
+static const struct optdef input_optdefs[] = {
+	{ "from", 0, "NAME", "the reader (see above)", NULL,
+	    "Without it, the reader whose kind of text it is, then the one "
+	    "the file's name is for.", set_from },
+	{ "max-input-size", 0, "BYTES", "refuse bigger inputs (K, M, G "
+	    "allowed)", NULL, NULL, set_max_size },
+	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
+};
+
+const struct optgroup input_options = { "Input", input_optdefs };
+
+static const struct optdef meta_optdefs[] = {
+	{ "title", 0, "TEXT", "the title", NULL, "A headline it replaces "
+	    "is kept as the subtitle.", set_title },
+	{ "author", 0, "NAME", "an author (repeatable)", NULL, NULL,
+	    set_author },
+	{ "lang", 0, "TAG", "the language: BCP 47, e.g. en, es, pt-BR", NULL,
+	    "Or a language's name, such as Spanish.", set_lang },
+	{ "date", 0, "DATE", "the date: 2026-03-14, 14 March 2026...", NULL,
+	    "A date whose day is not in its month is a usage error.",
+	    set_date },
+	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
+};
+
+const struct optgroup meta_options = {
+	"Metadata (override what the text says; UTF-8 text)", meta_optdefs,
+};
+
+const struct input_opts *
+input_config(void)
+{
+	return &cfg;
+}
 
 struct doc *
 input_text(const char *text, size_t len, const char *path,

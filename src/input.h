@@ -7,6 +7,7 @@
 #include "meta.h"
 
 struct doc;
+struct optgroup;
 struct reader;
 
 /*
@@ -20,6 +21,14 @@ struct input_opts {
 	size_t			 max_sz;	/* bytes; 0: no limit */
 	struct meta_overrides	 meta;		/* --title, --author... */
 };
+
+/*
+ * The options of reading (--from, --max-input-size) and of metadata
+ * (--title, --author, --lang, --date), and what they set.
+ */
+extern const struct optgroup input_options;
+extern const struct optgroup meta_options;
+const struct input_opts *input_config(void);
 
 /*
  * The document of the file at path ("-": standard input).  Returns NULL

@@ -34,7 +34,7 @@
 #include "date.h"
 #include "labels.h"
 #include "lang.h"
-#include "options.h"
+#include "opts.h"
 #include "sentence.h"
 #include "speech.h"
 #include "text.h"
@@ -115,16 +115,81 @@ profile_key(const char *key, const char *value, const char *path,
 	return -1;
 }
 
-int
-speech_setup(struct options *o)
+/* What the command line says of speech, and the profile it makes. */
+static struct {
+	const char	*speech;	/* --speech NAME|FILE */
+	const char	*voice;		/* --voice */
+	unsigned	 rate;		/* --rate, 0: the profile's */
+	bool		 has_pitch;	/* --pitch given */
+	unsigned	 pitch;
+	bool		 ready;		/* profile loaded */
+	struct speech_profile profile;
+} cfg;
+
+static void
+set_speech(const char *arg)
 {
-	const char	*name = o->speech != NULL ? o->speech : "default";
-	struct speech_profile *p = &o->sp;
+	cfg.speech = arg;
+}
+
+static void
+set_voice(const char *arg)
+{
+	if (*arg == '\0' || strlen(arg) >= sizeof(cfg.profile.voice))
+		opts_usage("--voice: '%s' is not a voice name", arg);
+	cfg.voice = arg;
+}
+
+static void
+set_rate(const char *arg)
+{
+	cfg.rate = (unsigned)opts_number("--rate", arg, 80, 450, false);
+}
+
+static void
+set_pitch(const char *arg)
+{
+	cfg.pitch = (unsigned)opts_number("--pitch", arg, 0, 100, false);
+	cfg.has_pitch = true;
+}
+
+static char *
+profile_names(void)
+{
+	return data_names("speech", ".conf");
+}
+
+static const struct optdef speech_optdefs[] = {
+	{ "speech", 0, "NAME|FILE", "speech profile: %s", profile_names,
+	    "In styles/speech, or a file of key = value lines: rate, pitch, "
+	    "voice, speak-labels (yes or no), and the pauses "
+	    "pause-sentence, pause-paragraph, pause-heading, pause-title, "
+	    "pause-item, pause-break and pause-caption in milliseconds.",
+	    set_speech },
+	{ "voice", 0, "NAME", "espeak-ng voice (default: from the language)",
+	    NULL, "espeak-ng --voices lists them; without it, the voice "
+	    "comes from the article's language (styles/language).",
+	    set_voice },
+	{ "rate", 0, "WPM", "words a minute (80 to 450)", NULL, NULL,
+	    set_rate },
+	{ "pitch", 0, "N", "0 to 100 (50 normal)", NULL, NULL, set_pitch },
+	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
+};
+
+const struct optgroup speech_options = {
+	"Speech (mp3, wav, vtt, speech)", speech_optdefs,
+};
+
+int
+speech_setup(void)
+{
+	const char	*name = cfg.speech != NULL ? cfg.speech : "default";
+	struct speech_profile *p = &cfg.profile;
 	char		*path, *text;
 	size_t		 len;
 	int		 rc;
 
-	if (o->speech_ready)
+	if (cfg.ready)
 		return 0;
 	if ((text = data_load("speech", name, ".conf", "--speech",
 	    "speech profile", &path, &len)) == NULL)
@@ -145,14 +210,20 @@ speech_setup(struct options *o)
 	free(path);
 	if (rc == -1)
 		return -1;
-	if (o->voice != NULL)
-		snprintf(p->voice, sizeof(p->voice), "%s", o->voice);
-	if (o->rate != 0)
-		p->rate = o->rate;
-	if (o->has_pitch)
-		p->pitch = o->pitch;
-	o->speech_ready = true;
+	if (cfg.voice != NULL)
+		snprintf(p->voice, sizeof(p->voice), "%s", cfg.voice);
+	if (cfg.rate != 0)
+		p->rate = cfg.rate;
+	if (cfg.has_pitch)
+		p->pitch = cfg.pitch;
+	cfg.ready = true;
 	return 0;
+}
+
+const struct speech_profile *
+speech_profile(void)
+{
+	return &cfg.profile;
 }
 
 /* ---- Normalising text --------------------------------------------------- */

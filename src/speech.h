@@ -6,8 +6,22 @@
 
 struct buf;
 struct doc;
-struct options;
-struct speech_profile;
+struct optgroup;
+
+/* A speech profile (styles/speech/NAME.conf); pauses in milliseconds. */
+struct speech_profile {
+	unsigned	 rate;		/* words a minute, 80..450 */
+	unsigned	 pitch;		/* 0..100, 50 normal */
+	char		 voice[64];	/* espeak-ng voice; "": from language */
+	unsigned	 pause_sentence;
+	unsigned	 pause_paragraph;
+	unsigned	 pause_heading;	/* before a heading */
+	unsigned	 pause_title;	/* after the title block */
+	unsigned	 pause_item;
+	unsigned	 pause_break;	/* a scene break */
+	unsigned	 pause_caption;	/* after a caption */
+	bool		 speak_labels;	/* "Photo caption.", "Quote." */
+};
 
 /*
  * The article as it will be spoken: a list of utterances, each a
@@ -58,12 +72,18 @@ struct speech {
 	size_t		 chapters_cap;
 };
 
+/* The options of speech (--speech, --voice, --rate, --pitch). */
+extern const struct optgroup speech_options;
+
 /*
  * Load the speech profile named by --speech (default "default") and
  * apply --voice, --rate and --pitch; the setup of every audio writer.
  * Returns 0, or -1 after one line on standard error.  Idempotent.
  */
-int		 speech_setup(struct options *);
+int		 speech_setup(void);
+
+/* The profile speech_setup() loaded. */
+const struct speech_profile *speech_profile(void);
 
 /*
  * Build the utterances of d with profile p into *out (zeroed by the

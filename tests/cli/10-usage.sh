@@ -3,8 +3,8 @@
 # Bad usage exits 2 with one line on stderr and writes nothing; --help, --version.
 . tests/cli/lib.sh
 
-# 54 usage errors of 4 checks each, and 30 checks more.
-plan $((54 * 4 + 30))
+# 54 usage errors of 4 checks each, and 32 checks more.
+plan $((54 * 4 + 32))
 
 D=$TMPDIR/10-usage
 mkdir -p "$D/in"
@@ -138,11 +138,11 @@ check "usage: --help says nothing on stderr" [ -z "$err" ]
 names() { ls "styles/$1" | sed "s/\\$2\$//" | sort | tr '\n' ' ' |
 	sed 's/ $//; s/ /, /g'; }
 check "usage: --help lists the EPUB styles" \
-	out_has "--style NAME|FILE.css  stylesheet: $(names epub .css)\$"
+	out_has "--style NAME|FILE.css  *stylesheet: $(names epub .css)\$"
 check "usage: --help lists the large-print layouts" \
-	out_has "--layout NAME|FILE page profile: $(names large-print .conf)\$"
+	out_has "--layout NAME|FILE  *page profile: $(names large-print .conf)\$"
 check "usage: --help lists the speech profiles" \
-	out_has "--speech NAME|FILE speech profile: $(names speech .conf)\$"
+	out_has "--speech NAME|FILE  *speech profile: $(names speech .conf)\$"
 # Help that cannot be written is a failure, said in one line.
 for opt in --help --version; do
 	"$LECTOR" $opt >/dev/full 2>"$TMPDIR/err"
@@ -152,6 +152,23 @@ for opt in --help --version; do
 	check "usage: $opt into a full disk says one line" err_lines 1
 	check "usage: $opt into a full disk says why" err_has 'No space left'
 done
+# The man page's options are the tables' (make man), as --help's are.
+"$LECTOR" --help-man >"$D/man.gen" 2>/dev/null
+man_current() {
+	awk 'FNR == NR { gen = gen $0 "\n"; next }
+	    /^\.\\" @OPTIONS@/ { printf "%s", gen; next } { print }' \
+	    "$D/man.gen" lector.1.in | cmp -s - lector.1
+}
+check "usage: lector.1 is what make man makes" man_current
+help_opts() { "$LECTOR" --help | grep -o -- '--[a-z0-9-]*' | sort -u; }
+man_opts() { sed -n 's/^\.B[IR]* .*\\-\\-\([a-z0-9\\-]*\).*/--\1/p' lector.1 |
+	sed 's/\\-/-/g' | sort -u; }
+same_opts() {
+	help_opts >"$D/help.opts"
+	man_opts >"$D/man.opts"
+	[ "$(wc -l <"$D/help.opts")" -gt 20 ] && cmp -s "$D/help.opts" "$D/man.opts"
+}
+check "usage: --help and the man page list the same options" same_opts
 run -h
 check "usage: -h exits 0" status_is 0
 check "usage: -h prints usage on stdout" out_has 'usage: lector'
