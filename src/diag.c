@@ -2,6 +2,8 @@
 #include "common.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -99,4 +101,16 @@ const char *
 diag_last_error(void)
 {
 	return last_error.data != NULL ? last_error.data : "";
+}
+
+void
+diag_quiet(const char *msg)
+{
+	char	*copy = strdup(msg);	/* msg may be last_error's own */
+
+	worst = DIAG_ERROR;
+	nerr++;
+	buf_reset(&last_error);
+	buf_puts(&last_error, copy != NULL ? copy : "");
+	free(copy);
 }

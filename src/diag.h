@@ -45,6 +45,13 @@ unsigned	 diag_warnings(void);
 unsigned	 diag_errors(void);
 
 /*
+ * Record an error already said for this input (the same cause failing a
+ * second output): counted and kept for the report like diag()'s, not
+ * printed again.
+ */
+void		 diag_quiet(const char *msg);
+
+/*
  * The text of the last error reported since diag_reset() (what follows
  * "error: "), for the report; "" if none.  Borrowed until the next
  * diag() or diag_reset().

@@ -25,13 +25,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <espeak-ng/espeak_ng.h>
-#include <espeak-ng/speak_lib.h>
-
 #include "buf.h"
 #include "diag.h"
+#include "dl.h"
 #include "lang.h"
-#include "options.h"
 #include "speech.h"
 #include "synth.h"
 #include "tree.h"
@@ -39,6 +36,7 @@
 
 static bool	 ready;
 static int	 sample_rate;
+static const struct espeak_api *E;	/* libespeak-ng, once loaded */
 
 /* Where the callback sends samples, for the synthesis under way. */
 static const struct synth_sink	*cur_sink;
@@ -66,7 +64,7 @@ status_message(espeak_ng_STATUS st, const char *what)
 {
 	char	 msg[256];
 
-	espeak_ng_GetStatusCodeMessage(st, msg, sizeof(msg));
+	E->GetStatusCodeMessage(st, msg, sizeof(msg));
 	diag(DIAG_ERROR, 0, "espeak-ng: %s: %s", what, msg);
 }
 
@@ -78,21 +76,23 @@ init(void)
 
 	if (ready)
 		return 0;
-	espeak_ng_InitializePath(NULL);
-	if ((st = espeak_ng_Initialize(&ctx)) != ENS_OK) {
-		espeak_ng_ClearErrorContext(&ctx);
+	if ((E = dl_espeak()) == NULL)
+		return -1;
+	E->InitializePath(NULL);
+	if ((st = E->Initialize(&ctx)) != ENS_OK) {
+		E->ClearErrorContext(&ctx);
 		status_message(st, "cannot start (is espeak-ng-data "
 		    "installed?)");
 		return -1;
 	}
-	if ((st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0,
+	if ((st = E->InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0,
 	    NULL)) != ENS_OK) {
 		status_message(st, "cannot set up synchronous output");
-		espeak_ng_Terminate();
+		E->Terminate();
 		return -1;
 	}
-	sample_rate = espeak_ng_GetSampleRate();
-	espeak_SetSynthCallback(on_samples);
+	sample_rate = E->GetSampleRate();
+	E->SetSynthCallback(on_samples);
 	ready = true;
 	return 0;
 }
@@ -112,7 +112,7 @@ set_voice(const struct doc *d, const struct speech_profile *p)
 	size_t		 i, k, n = 0;
 
 	if (p->voice[0] != '\0') {
-		if (espeak_ng_SetVoiceByName(p->voice) == ENS_OK)
+		if (E->SetVoiceByName(p->voice) == ENS_OK)
 			return 0;
 		diag(DIAG_ERROR, 0, "espeak-ng has no voice '%s' (espeak-ng "
 		    "--voices lists them)", p->voice);
@@ -142,7 +142,7 @@ set_voice(const struct doc *d, const struct speech_profile *p)
 		try[n++] = v;
 	try[n++] = lang_tag(l);
 	for (i = 0; i < n; i++)
-		if (espeak_ng_SetVoiceByName(try[i]) == ENS_OK)
+		if (E->SetVoiceByName(try[i]) == ENS_OK)
 			return 0;
 	diag(DIAG_ERROR, 0, "espeak-ng has no voice for the language '%s' "
 	    "(--voice picks one; espeak-ng --voices lists them)",
@@ -181,8 +181,8 @@ speak(const struct doc *d, const struct speech_profile *p,
 	if (init() == -1 || set_voice(d, p) == -1 ||
 	    sink->begin(sink->arg, sample_rate) == -1)
 		return -1;
-	espeak_ng_SetParameter(espeakRATE, (int)p->rate, 0);
-	espeak_ng_SetParameter(espeakPITCH, (int)p->pitch, 0);
+	E->SetParameter(espeakRATE, (int)p->rate, 0);
+	E->SetParameter(espeakPITCH, (int)p->pitch, 0);
 	cur_sink = sink;
 	cur_samples = 0;
 	cur_failed = false;
@@ -190,7 +190,7 @@ speak(const struct doc *d, const struct speech_profile *p,
 		u = &sp->utts[i];
 		start = cur_samples;
 		if (u->text[0] != '\0') {
-			st = espeak_ng_Synthesize(u->text, strlen(u->text) + 1,
+			st = E->Synthesize(u->text, strlen(u->text) + 1,
 			    0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
 			if (cur_failed)
 				return -1;	/* the sink said why */
@@ -306,6 +306,8 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 	const char	*msg;
 	char		 type, *text;
 	uint32_t	 k;
+	const int	 crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+			    SIGTERM, SIGINT, SIGHUP };
 	pid_t		 pid;
 
 	if (pipe(fds) == -1) {
@@ -324,6 +326,10 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 		/* The child: speak, then leave without touching the
 		 * parent's stdio buffers or exit handlers. */
 		close(fds[0]);
+		/* The caller's handlers are not the child's: a crash here
+		 * is the caller's to say (from the status it waits for). */
+		for (k = 0; k < NELEM(crashes); k++)
+			signal(crashes[k], SIG_DFL);
 		signal(SIGPIPE, SIG_IGN);
 		memset(&up, 0, sizeof(up));
 		up.fd = fds[1];

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "writer.h"
 
 static const struct writer *const writers[] = {
@@ -60,12 +61,13 @@ writer_for_path(const char *path)
 	return NULL;
 }
 
-void
-writer_fini_all(void)
+char *
+writer_names(void)
 {
-	size_t	 i;
+	struct buf	 b = { 0 };
+	size_t		 i;
 
 	for (i = 0; i < NELEM(writers); i++)
-		if (writers[i]->fini != NULL)
-			writers[i]->fini();
+		buf_printf(&b, "%s%s", i ? ", " : "", writers[i]->name);
+	return buf_steal(&b);
 }

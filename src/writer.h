@@ -4,16 +4,22 @@
 
 #include "common.h"
 
-#include <stdio.h>
-
-struct doc;
-struct options;
+struct ctx;
+struct optgroup;
+struct sink;
 
 /*
- * An output format.  write() gets the whole document, the run's options
- * and a binary stream; it makes and frees all its state inside the call
- * and returns 0, or -1 after reporting the failure with diag().  Only
- * process-wide library state may live longer, torn down by fini().
+ * An output format.  write() gets the conversion of one input (ctx.h:
+ * the document, and what other writers may have derived from it already)
+ * and the sink its output goes to (sink.h: a stream, or a package's
+ * members); it makes and frees its own state inside the call and
+ * returns 0, or -1 after saying why with diag() (a write error on the
+ * sink may be left to the sink to say).
+ *
+ * A writer that makes one book of a whole collection (a folder in one
+ * EPUB) would have begin/add/end in place of write: the batch runner
+ * would call begin() with the sink, add() for each input's context in
+ * order, and end() to finish; the fate of the book is the collection's.
  */
 struct writer {
 	const char	*name;		/* -t NAME */
@@ -21,17 +27,17 @@ struct writer {
 	const char	*summary;	/* one line for --help */
 	bool		 binary;	/* never written to a terminal */
 	bool		 by_default;	/* in the default -t list */
+	bool		 package;	/* members in a ZIP (sink_add()) */
+	/* Its options (opts.h), or NULL; several may share a group. */
+	const struct optgroup *options;
 	/*
 	 * Optional, called once in the main process before any input is
-	 * read, for each format asked for: load and check what the
-	 * options name (a stylesheet, a layout), keeping it in the
-	 * options.  Returns 0, or -1 after one line on standard error,
-	 * which makes the run a usage error.
+	 * read, for each format asked for: load and check what its
+	 * options name (a stylesheet, a layout).  Returns 0, or -1 after
+	 * one line on standard error, which makes the run a usage error.
 	 */
-	int		(*setup)(struct options *);
-	int		(*write)(const struct doc *, const struct options *,
-			    FILE *);
-	void		(*fini)(void);	/* optional */
+	int		(*setup)(void);
+	int		(*write)(struct ctx *, struct sink *);
 };
 
 #define WRITER(x) extern const struct writer writer_##x;
@@ -54,7 +60,7 @@ const struct writer	*writer_find(const char *name);
  */
 const struct writer	*writer_for_path(const char *path);
 
-/* Call every writer's fini(); for the end of a worker process. */
-void			 writer_fini_all(void);
+/* The writers' names, "epub, large-print", in a new string (caller frees). */
+char			*writer_names(void);
 
 #endif /* WRITER_H */

@@ -3,9 +3,10 @@
  * The `epub` format: an EPUB 3 book of one article that passes EPUBCheck
  * and Ace by DAISY, with EPUB Accessibility 1.1 metadata derived from the
  * content.  xhtml.c makes the content and navigation documents; this file
- * makes the package document and the container (libzip), byte-stable:
- * fixed entry order, `mimetype` first and stored, timestamps from
- * SOURCE_DATE_EPOCH or the input, an identifier derived from the content.
+ * makes the package document and hands the members to the sink, which
+ * packs them (sink.h), byte-stable: fixed entry order, `mimetype` first
+ * and stored, timestamps from SOURCE_DATE_EPOCH or the input (ctx.h), an
+ * identifier derived from the content.
  */
 #include "common.h"
 
@@ -16,13 +17,14 @@
 #include <time.h>
 
 #include <libxml/tree.h>
-#include <zip.h>
 
 #include "buf.h"
 #include "data.h"
 #include "date.h"
 #include "diag.h"
-#include "options.h"
+#include "ctx.h"
+#include "opts.h"
+#include "sink.h"
 #include "text.h"
 #include "tree.h"
 #include "writer.h"
@@ -37,25 +39,58 @@
 #define NAV_HREF	"nav.xhtml"
 #define CSS_HREF	"style.css"
 
-/*
- * Entries smaller than this are stored: deflating them saves a few
- * hundred bytes and costs zlib's setup, most of the time of a small book.
- */
-#define DEFLATE_MIN	1024
+/* What the command line says of the EPUB, and the stylesheet. */
+static struct {
+	const char	*style;		/* --style NAME|FILE.css */
+	const char	*id;		/* --id */
+	char		*css;		/* the stylesheet, loaded by setup */
+	size_t		 css_len;
+} cfg;
 
-/* 1980-01-01, the earliest time a ZIP entry can hold. */
-#define ZIP_EPOCH	315532800
+static void
+set_style(const char *arg)
+{
+	cfg.style = arg;
+}
+
+static void
+set_id(const char *arg)
+{
+	if (*arg == '\0')
+		opts_usage("--id: empty identifier");
+	cfg.id = opts_text("--id", arg);
+}
+
+static char *
+style_names(void)
+{
+	return data_names("epub", ".css");
+}
+
+static const struct optdef epub_optdefs[] = {
+	{ "style", 0, "NAME|FILE.css", "stylesheet: %s", style_names,
+	    "In styles/epub, or a CSS file of your own.  A reading system's "
+	    "own settings still apply over any of them.", set_style },
+	{ "id", 0, "ID", "the book identifier (default: from the content)",
+	    NULL, "Without it, a urn:uuid: made from the article, "
+	    "so the same article keeps it.", set_id },
+	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
+};
+
+static const struct optgroup epub_options = { "EPUB", epub_optdefs };
 
 static int
-epub_setup(struct options *o)
+epub_setup(void)
 {
-	const char	*name = o->style != NULL ? o->style : "default";
+	const char	*name = cfg.style != NULL ? cfg.style : "default";
 	char		*path;
 
-	o->css = data_load("epub", name, ".css", "--style", "style", &path,
-	    &o->css_len);
+	if (cfg.css != NULL)
+		return 0;
+	cfg.css = data_load("epub", name, ".css", "--style", "style", &path,
+	    &cfg.css_len);
 	free(path);
-	return o->css != NULL ? 0 : -1;
+	return cfg.css != NULL ? 0 : -1;
 }
 
 /*
@@ -96,15 +131,6 @@ content_uuid(const struct buf *content, const struct meta *m, char *out,
 	    "%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
 	    u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
 	    u[14], u[15]);
-}
-
-/* The time the book claims: SOURCE_DATE_EPOCH, else the input's. */
-static time_t
-book_time(const struct doc *d, const struct options *o)
-{
-	if (o->has_epoch)
-		return o->epoch;
-	return d->mtime > ZIP_EPOCH ? d->mtime : ZIP_EPOCH;
 }
 
 static xmlNodePtr
@@ -198,9 +224,9 @@ a11y_meta(xmlNodePtr md, const struct doc *d)
 }
 
 static int
-package(const struct doc *d, const struct options *o,
-    const struct buf *content, struct buf *out)
+package(struct ctx *ctx, const struct buf *content, struct buf *out)
 {
+	const struct doc *d = ctx_doc(ctx);
 	const struct meta *m = &d->meta;
 	xmlDocPtr	 x;
 	xmlNodePtr	 pkg, md, e, man, spine;
@@ -222,11 +248,12 @@ package(const struct doc *d, const struct options *o,
 
 	md = xmlNewChild(pkg, NULL, X("metadata"), NULL);
 	dc = xmlNewNs(md, X(DC_NS), X("dc"));
-	if (o->id != NULL)
-		snprintf(s, sizeof(s), "%s", o->id);
+	if (cfg.id != NULL)
+		snprintf(s, sizeof(s), "%s", cfg.id);
 	else
 		content_uuid(content, m, s, sizeof(s));
-	e = xmlNewTextChild(md, dc, X("identifier"), X(o->id ? o->id : s));
+	e = xmlNewTextChild(md, dc, X("identifier"),
+	    X(cfg.id != NULL ? cfg.id : s));
 	xmlNewProp(e, X("id"), X("uid"));
 	xmlNewTextChild(md, dc, X("title"), X(m->title));
 	xmlNewTextChild(md, dc, X("language"), X(m->language));
@@ -247,7 +274,7 @@ package(const struct doc *d, const struct options *o,
 		xmlNewTextChild(md, dc, X("publisher"), X(m->source));
 	if (m->subtitle != NULL)
 		xmlNewTextChild(md, dc, X("description"), X(m->subtitle));
-	t = book_time(d, o);
+	t = ctx_time(ctx);
 	gmtime_r(&t, &tm);
 	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	meta(md, "dcterms:modified", s);
@@ -298,104 +325,32 @@ container_xml(struct buf *out)
 	return rc;
 }
 
-/* Add one entry with a fixed time; -1 after a message. */
 static int
-add_entry(zip_t *za, const char *name, const void *data, size_t len,
-    time_t t)
+epub_write(struct ctx *ctx, struct sink *sink)
 {
-	bool		 store = len < DEFLATE_MIN;
-	zip_source_t	*src;
-	zip_int64_t	 idx;
-	struct tm	 tm;
-	zip_uint16_t	 dtime, ddate;
-
-	if ((src = zip_source_buffer(za, data, len, 0)) == NULL ||
-	    (idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(src);
-		diag(DIAG_ERROR, 0, "epub: cannot add %s: %s", name,
-		    zip_strerror(za));
-		return -1;
-	}
-	/* DOS time from UTC fields: the same bytes in every time zone. */
-	gmtime_r(&t, &tm);
-	dtime = (zip_uint16_t)((tm.tm_hour << 11) | (tm.tm_min << 5) |
-	    (tm.tm_sec / 2));
-	ddate = (zip_uint16_t)(((tm.tm_year - 80) << 9) |
-	    ((tm.tm_mon + 1) << 5) | tm.tm_mday);
-	if (zip_set_file_compression(za, (zip_uint64_t)idx, store ?
-	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 6) == -1 ||
-	    zip_file_set_dostime(za, (zip_uint64_t)idx, dtime, ddate, 0) == -1) {
-		diag(DIAG_ERROR, 0, "epub: %s: %s", name, zip_strerror(za));
-		return -1;
-	}
-	return 0;
-}
-
-static int
-epub_write(const struct doc *d, const struct options *o, FILE *out)
-{
+	const struct doc *d = ctx_doc(ctx);
 	struct buf	 content = { 0 }, nav = { 0 }, opf = { 0 },
 			 container = { 0 };
-	zip_error_t	 ze;
-	zip_source_t	*mem = NULL;
-	zip_t		*za = NULL;
-	char		 chunk[16384];
-	zip_int64_t	 n;
-	time_t		 t;
 	int		 rc = -1;
 
 	if (xhtml_content(d, CSS_HREF, &content) == -1 ||
 	    xhtml_nav(d, CONTENT_HREF, &nav) == -1 ||
-	    package(d, o, &content, &opf) == -1 ||
+	    package(ctx, &content, &opf) == -1 ||
 	    container_xml(&container) == -1)
 		goto out;
-	t = book_time(d, o);
-	if (t < ZIP_EPOCH)
-		t = ZIP_EPOCH;
-
-	zip_error_init(&ze);
-	if ((mem = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL ||
-	    (za = zip_open_from_source(mem, ZIP_TRUNCATE, &ze)) == NULL) {
-		diag(DIAG_ERROR, 0, "epub: %s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		goto out;
-	}
-	zip_error_fini(&ze);
-	zip_source_keep(mem);
 	/* mimetype first (and, being small, stored): reading systems
 	 * sniff it there. */
-	if (add_entry(za, "mimetype", "application/epub+zip", 20, t) ||
-	    add_entry(za, "META-INF/container.xml", container.data,
-	    container.len, t) ||
-	    add_entry(za, "EPUB/package.opf", opf.data, opf.len, t) ||
-	    add_entry(za, "EPUB/" NAV_HREF, nav.data, nav.len, t) ||
-	    add_entry(za, "EPUB/" CONTENT_HREF, content.data, content.len,
-	    t) ||
-	    add_entry(za, "EPUB/" CSS_HREF, o->css ? o->css : "",
-	    o->css_len, t)) {
-		zip_discard(za);
-		za = NULL;
+	if (sink_add(sink, "mimetype", "application/epub+zip", 20) == -1 ||
+	    sink_add(sink, "META-INF/container.xml", container.data,
+	    container.len) == -1 ||
+	    sink_add(sink, "EPUB/package.opf", opf.data, opf.len) == -1 ||
+	    sink_add(sink, "EPUB/" NAV_HREF, nav.data, nav.len) == -1 ||
+	    sink_add(sink, "EPUB/" CONTENT_HREF, content.data,
+	    content.len) == -1 ||
+	    sink_add(sink, "EPUB/" CSS_HREF, cfg.css, cfg.css_len) == -1)
 		goto out;
-	}
-	if (zip_close(za) == -1) {
-		diag(DIAG_ERROR, 0, "epub: %s", zip_strerror(za));
-		zip_discard(za);
-		za = NULL;
-		goto out;
-	}
-	za = NULL;
-	if (zip_source_open(mem) == -1) {
-		diag(DIAG_ERROR, 0, "epub: %s",
-		    zip_error_strerror(zip_source_error(mem)));
-		goto out;
-	}
-	while ((n = zip_source_read(mem, chunk, sizeof(chunk))) > 0)
-		if (fwrite(chunk, 1, (size_t)n, out) != (size_t)n)
-			break;
-	zip_source_close(mem);
-	rc = n == 0 ? 0 : -1;
+	rc = 0;
 out:
-	zip_source_free(mem);
 	buf_free(&content);
 	buf_free(&nav);
 	buf_free(&opf);
@@ -409,7 +364,8 @@ const struct writer writer_epub = {
 	.summary = "an accessible EPUB 3 book",
 	.binary = true,
 	.by_default = true,
+	.package = true,
+	.options = &epub_options,
 	.setup = epub_setup,
 	.write = epub_write,
-	.fini = NULL,
 };

@@ -26,11 +26,13 @@
 #include "conf.h"
 #include "data.h"
 #include "labels.h"
-#include "options.h"
+#include "ctx.h"
+#include "layout.h"
+#include "opts.h"
+#include "sink.h"
 #include "text.h"
 #include "tree.h"
 #include "utf8.h"
-#include "wrap.h"
 #include "writer.h"
 #include "xalloc.h"
 
@@ -38,22 +40,29 @@
 #define MAX_WIDTH	400
 #define QUOTE_INDENT	"  "
 
-/* One block: lines that belong together, and how they sit. */
-struct block {
-	struct wrap_lines lines;	/* finished lines, prefixes included */
-	bool		 gap;		/* a blank line before it */
-	bool		 keep;		/* keep with the next block (headings) */
-	bool		 split;		/* may break across pages (paragraphs) */
+/* A large-print page profile (styles/large-print/NAME.conf). */
+struct profile {
+	struct device	 dev;		/* the page */
+	bool		 ascii;		/* ASCII punctuation and letters */
 };
 
-struct layout {
+/* What the command line says of large print, and the profile. */
+static struct {
+	const char	*layout;	/* --layout NAME|FILE */
+	unsigned	 width;		/* --width, 0: the profile's */
+	bool		 has_page_lines;	/* --page-lines given */
+	unsigned	 page_lines;
+	bool		 ascii;		/* --ascii */
+	bool		 ready;
+	struct profile	 p;
+} cfg;
+
+/* The article being laid out. */
+struct lp {
 	const struct doc	*d;
-	const struct lp_profile	*p;
-	struct block		*v;
-	size_t			 n;
-	size_t			 cap;
+	const struct profile	*p;
+	struct layout		*l;
 	struct buf		 tmp;
-	const char		*marker;	/* ends a piece of a broken word */
 };
 
 /* ---- Profiles ------------------------------------------------------------ */
@@ -62,29 +71,30 @@ static int
 profile_key(const char *key, const char *value, const char *path,
     unsigned line, void *arg)
 {
-	struct lp_profile *p = arg;
+	struct profile	*p = arg;
+	struct device	*dev = &p->dev;
 	bool		 ok;
 
 	if (strcmp(key, "width") == 0)
-		ok = conf_uint(value, MIN_WIDTH, MAX_WIDTH, &p->width);
+		ok = conf_uint(value, MIN_WIDTH, MAX_WIDTH, &dev->width);
 	else if (strcmp(key, "page-lines") == 0)
-		ok = conf_uint(value, 0, 10000, &p->page_lines);
+		ok = conf_uint(value, 0, 10000, &dev->page_lines);
 	else if (strcmp(key, "line-spacing") == 0)
-		ok = conf_uint(value, 1, 2, &p->line_spacing);
+		ok = conf_uint(value, 1, 2, &dev->line_spacing);
 	else if (strcmp(key, "page-number") == 0) {
 		ok = true;
 		if (strcmp(value, "bottom") == 0)
-			p->page_number = PAGE_NUMBER_BOTTOM;
+			dev->page_number = PAGE_NUMBER_BOTTOM;
 		else if (strcmp(value, "top") == 0)
-			p->page_number = PAGE_NUMBER_TOP;
+			dev->page_number = PAGE_NUMBER_TOP;
 		else if (strcmp(value, "none") == 0)
-			p->page_number = PAGE_NUMBER_NONE;
+			dev->page_number = PAGE_NUMBER_NONE;
 		else
 			ok = false;
 	} else if (strcmp(key, "form-feed") == 0)
-		ok = conf_bool(value, &p->form_feed);
+		ok = conf_bool(value, &dev->form_feed);
 	else if (strcmp(key, "running-header") == 0)
-		ok = conf_bool(value, &p->running_header);
+		ok = conf_bool(value, &dev->running_header);
 	else if (strcmp(key, "ascii") == 0)
 		ok = conf_bool(value, &p->ascii);
 	else {
@@ -101,52 +111,106 @@ profile_key(const char *key, const char *value, const char *path,
 	return 0;
 }
 
-/* Rows a page needs besides its text: running header, number, blanks. */
-static unsigned
-frame_rows(const struct lp_profile *p)
-{
-	unsigned	 top, bottom;
+static void	 page_number(void *, size_t, size_t, struct buf *);
 
-	top = (p->running_header ? 1 : 0) +
-	    (p->page_number == PAGE_NUMBER_TOP ? 1 : 0);
-	bottom = p->page_number == PAGE_NUMBER_BOTTOM ? 1 : 0;
-	return (top ? top + 1 : 0) + (bottom ? bottom + 1 : 0);
+static void
+set_layout(const char *arg)
+{
+	cfg.layout = arg;
 }
 
-static int
-lp_setup(struct options *o)
+static void
+set_width(const char *arg)
 {
-	const char	*name = o->layout != NULL ? o->layout : "18pt";
-	struct lp_profile *p = &o->lp;
+	cfg.width = (unsigned)opts_number("--width", arg, MIN_WIDTH,
+	    MAX_WIDTH, false);
+}
+
+static void
+set_page_lines(const char *arg)
+{
+	cfg.page_lines = (unsigned)opts_number("--page-lines", arg, 0, 10000,
+	    false);
+	cfg.has_page_lines = true;
+}
+
+static void
+set_ascii(const char *arg)
+{
+	(void)arg;
+	cfg.ascii = true;
+}
+
+static char *
+layout_names(void)
+{
+	return data_names("large-print", ".conf");
+}
+
+static const struct optdef lp_optdefs[] = {
+	{ "layout", 0, "NAME|FILE", "page profile: %s", layout_names,
+	    "In styles/large-print (18pt is the default), or a file of "
+	    "key = value lines: width, page-lines, line-spacing, "
+	    "page-number (bottom, top or none), form-feed, running-header, "
+	    "ascii.", set_layout },
+	{ "width", 0, "N", "columns (20 to 400)", NULL,
+	    "Overrides the profile's.", set_width },
+	{ "page-lines", 0, "N", "lines a page, page number included\n"
+	    "(0: no pages)", NULL, "Overrides the profile's.",
+	    set_page_lines },
+	{ "ascii", 0, NULL, "ASCII punctuation and letters, for old "
+	    "printers", NULL, "Quotes, dashes and accented letters made "
+	    "plain; what has no ASCII form is kept, never dropped.",
+	    set_ascii },
+	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
+};
+
+static const struct optgroup lp_options = { "Large print", lp_optdefs };
+
+static int
+lp_setup(void)
+{
+	const char	*name = cfg.layout != NULL ? cfg.layout : "18pt";
+	struct profile	*p = &cfg.p;
+	struct device	*dev = &p->dev;
 	char		*path, *text;
 	size_t		 len;
 	int		 rc;
 
+	if (cfg.ready)
+		return 0;
 	if ((text = data_load("large-print", name, ".conf", "--layout",
 	    "layout", &path, &len)) == NULL)
 		return -1;
 	memset(p, 0, sizeof(*p));
-	p->width = 40;
-	p->line_spacing = 1;
-	p->page_number = PAGE_NUMBER_BOTTOM;
+	dev->width = 40;
+	dev->line_spacing = 1;
+	dev->page_number = PAGE_NUMBER_BOTTOM;
 	rc = conf_parse(text, path, profile_key, p);
 	free(text);
 	free(path);
 	if (rc == -1)
 		return -1;
-	if (o->lp_width != 0)
-		p->width = o->lp_width;
-	if (o->lp_has_page_lines)
-		p->page_lines = o->lp_page_lines;
-	if (o->lp_ascii)
+	if (cfg.width != 0)
+		dev->width = cfg.width;
+	if (cfg.has_page_lines)
+		dev->page_lines = cfg.page_lines;
+	if (cfg.ascii)
 		p->ascii = true;
-	if (p->page_lines != 0 &&
-	    p->page_lines < frame_rows(p) + 4 * p->line_spacing) {
+	if (dev->page_lines != 0 && dev->page_lines <
+	    layout_frame_rows(dev) + 4 * dev->line_spacing) {
 		fprintf(stderr, "lector: %u lines a page leave too little room "
 		    "for text (at least %u) (see lector --help)\n",
-		    p->page_lines, frame_rows(p) + 4 * p->line_spacing);
+		    dev->page_lines,
+		    layout_frame_rows(dev) + 4 * dev->line_spacing);
 		return -1;
 	}
+	/* Marks a word that goes on: never a hyphen, which could be the
+	 * word's own. */
+	dev->marker = p->ascii ? "\\" : "\xe2\x86\x92";
+	dev->ellipsis = p->ascii ? "..." : "\xe2\x80\xa6";
+	dev->number = page_number;
+	cfg.ready = true;
 	return 0;
 }
 
@@ -215,7 +279,7 @@ put_ascii(struct buf *b, int32_t cp)
 
 /* Append s to b, in ASCII if the profile asks for it. */
 static void
-put_text(const struct layout *l, struct buf *b, const char *s, size_t len)
+put_text(const struct lp *l, struct buf *b, const char *s, size_t len)
 {
 	size_t	 i, n;
 	int32_t	 cp;
@@ -232,62 +296,9 @@ put_text(const struct layout *l, struct buf *b, const char *s, size_t len)
 
 /* ---- Blocks ------------------------------------------------------------- */
 
-static struct block *
-new_block(struct layout *l, bool gap)
-{
-	struct block	*b;
-
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 32;
-		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
-	}
-	b = &l->v[l->n++];
-	memset(b, 0, sizeof(*b));
-	b->gap = gap;
-	return b;
-}
-
-/* Add a line as it is (a rule, a scene break). */
-static void
-add_raw(struct block *b, const char *s, size_t cols)
-{
-	struct wrap_lines *w = &b->lines;
-
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 8;
-		w->v = xreallocarray(w->v, w->cap, sizeof(*w->v));
-	}
-	w->v[w->n].s = xstrdup(s);
-	w->v[w->n].len = strlen(s);
-	w->v[w->n].cols = cols;
-	w->n++;
-}
-
-/*
- * Wrap text into b with a first-line prefix and a prefix for the other
- * lines (same width, for a hanging indent).
- */
-static void
-add_wrapped(struct layout *l, struct block *b, const char *text,
-    size_t len, const char *first, const char *rest)
-{
-	struct wrap_lines lines = { 0 };
-	size_t		 i, pcols = text_cols(first, strlen(first));
-	char		*s;
-
-	wrap_text(text, len, l->p->width - pcols, l->p->width - pcols,
-	    l->marker, &lines);
-	for (i = 0; i < lines.n; i++) {
-		s = xasprintf("%s%s", i == 0 ? first : rest, lines.v[i].s);
-		add_raw(b, s, lines.v[i].cols + pcols);
-		free(s);
-	}
-	wrap_lines_free(&lines);
-}
-
 /* The text of n's inlines as it will be printed, into l->tmp. */
 static void
-text_of(struct layout *l, const struct node *n)
+text_of(struct lp *l, const struct node *n)
 {
 	struct buf	 raw = { 0 };
 
@@ -302,29 +313,25 @@ text_of(struct layout *l, const struct node *n)
 
 /* A heading: wrapped, then a rule as wide as its widest line. */
 static void
-add_heading(struct layout *l, const char *text, size_t len, char rule,
-    bool gap)
+add_heading(struct lp *l, const char *text, size_t len, char rule,
+    unsigned flags)
 {
-	struct block	*b = new_block(l, gap);
-	size_t		 i, w = 0;
-	char		*line;
+	size_t	 w;
+	char	*line;
 
-	add_wrapped(l, b, text, len, "", "");
-	for (i = 0; i < b->lines.n; i++)
-		if (b->lines.v[i].cols > w)
-			w = b->lines.v[i].cols;
+	layout_block(l->l, flags);
+	layout_text(l->l, text, len, "", "");
+	w = layout_width(l->l);
 	line = xmalloc(w + 1);
 	memset(line, rule, w);
 	line[w] = '\0';
-	add_raw(b, line, w);
+	layout_line(l->l, line);
 	free(line);
-	b->keep = true;
 }
 
-/* A labelled block: "Photo caption: ..." with the text after the label. */
+/* A labelled text: "Photo caption: ..." with the text after the label. */
 static void
-add_labelled(struct layout *l, struct block *b, enum label which,
-    const char *text, size_t len)
+add_labelled(struct lp *l, enum label which, const char *text, size_t len)
 {
 	struct label_text lt = label_get(l->d->meta.language, which);
 	struct buf	 s = { 0 };
@@ -332,20 +339,20 @@ add_labelled(struct layout *l, struct block *b, enum label which,
 	put_text(l, &s, lt.text, strlen(lt.text));
 	buf_puts(&s, ": ");
 	buf_put(&s, text, len);
-	add_wrapped(l, b, s.data, s.len, "", "");
+	layout_text(l->l, s.data, s.len, "", "");
 	buf_free(&s);
 }
 
-static void add_blocks(struct layout *, const struct node *, const char *);
+static void add_blocks(struct lp *, const struct node *, const char *);
 
 static void
-add_list(struct layout *l, const struct node *list, const char *indent)
+add_list(struct lp *l, const struct node *list, const char *indent)
 {
 	const struct node *item;
 	unsigned	 num = list->u.list.start;
 	char		 marker[32], hang[40], first[64];
 	size_t		 mcols, widest = 0;
-	bool		 gap = true;
+	unsigned	 flags = BLOCK_GAP;
 
 	/* The widest number sets the hanging indent, so text lines up. */
 	if (list->u.list.ordered) {
@@ -365,17 +372,16 @@ add_list(struct layout *l, const struct node *list, const char *indent)
 		snprintf(first, sizeof(first), "%s%s", indent, marker);
 		snprintf(hang, sizeof(hang), "%s%*s", indent, (int)mcols, "");
 		text_of(l, item);
-		add_wrapped(l, new_block(l, gap), l->tmp.data, l->tmp.len,
-		    first, hang);
-		gap = false;
+		layout_block(l->l, flags);
+		layout_text(l->l, l->tmp.data, l->tmp.len, first, hang);
+		flags = 0;
 	}
 }
 
 static void
-add_blocks(struct layout *l, const struct node *k, const char *indent)
+add_blocks(struct lp *l, const struct node *k, const char *indent)
 {
-	struct block	*b;
-	const char	*brk;
+	unsigned	 width = l->p->dev.width;
 
 	for (; k != NULL; k = k->next) {
 		switch (k->type) {
@@ -385,25 +391,24 @@ add_blocks(struct layout *l, const struct node *k, const char *indent)
 			break;
 		case NODE_HEADING:
 			text_of(l, k);
-			add_heading(l, l->tmp.data, l->tmp.len, '-', true);
+			add_heading(l, l->tmp.data, l->tmp.len, '-',
+			    BLOCK_GAP | BLOCK_KEEP);
 			break;
 		case NODE_PARAGRAPH:
 			text_of(l, k);
-			b = new_block(l, true);
-			b->split = true;
-			add_wrapped(l, b, l->tmp.data, l->tmp.len, indent,
+			layout_block(l->l, BLOCK_GAP | BLOCK_SPLIT);
+			layout_text(l->l, l->tmp.data, l->tmp.len, indent,
 			    indent);
 			break;
 		case NODE_CAPTION:
-			b = new_block(l, true);
+			layout_block(l->l, BLOCK_GAP);
 			text_of(l, k);
-			add_labelled(l, b, LABEL_PHOTO, l->tmp.data,
-			    l->tmp.len);
+			add_labelled(l, LABEL_PHOTO, l->tmp.data, l->tmp.len);
 			if (k->last != NULL && k->last->type == NODE_CREDIT) {
 				buf_reset(&l->tmp);
 				put_text(l, &l->tmp, k->last->first->text,
 				    k->last->first->len);
-				add_labelled(l, b, LABEL_CREDIT, l->tmp.data,
+				add_labelled(l, LABEL_CREDIT, l->tmp.data,
 				    l->tmp.len);
 			}
 			break;
@@ -414,12 +419,11 @@ add_blocks(struct layout *l, const struct node *k, const char *indent)
 			add_list(l, k, indent);
 			break;
 		case NODE_THEMATIC_BREAK:
-			b = new_block(l, true);
-			brk = "* * *";
+			layout_block(l->l, BLOCK_GAP);
 			buf_reset(&l->tmp);
-			buf_printf(&l->tmp, "%*s%s",
-			    (int)(l->p->width - 5) / 2, "", brk);
-			add_raw(b, l->tmp.data, (l->p->width - 5) / 2 + 5);
+			buf_printf(&l->tmp, "%*s* * *", (int)(width - 5) / 2,
+			    "");
+			layout_line(l->l, l->tmp.data);
 			break;
 		case NODE_ITEM:
 		case NODE_TEXT:
@@ -437,256 +441,83 @@ add_blocks(struct layout *l, const struct node *k, const char *indent)
 
 /* Title, subtitle, bylines (or authors), date and source. */
 static void
-add_header(struct layout *l)
+add_header(struct lp *l)
 {
 	const struct meta *m = &l->d->meta;
 	const struct node *k;
-	struct block	*b;
 	struct buf	 s = { 0 };
 	bool		 byline = false;
 
 	buf_reset(&l->tmp);
 	put_text(l, &l->tmp, m->title, strlen(m->title));
-	add_heading(l, l->tmp.data, l->tmp.len, '=', false);
-	l->v[l->n - 1].keep = false;
-	b = new_block(l, true);
+	add_heading(l, l->tmp.data, l->tmp.len, '=', 0);
+	layout_block(l->l, BLOCK_GAP);
 	if (m->subtitle != NULL) {
 		buf_reset(&l->tmp);
 		put_text(l, &l->tmp, m->subtitle, strlen(m->subtitle));
-		add_wrapped(l, b, l->tmp.data, l->tmp.len, "", "");
+		layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
 	}
 	for (k = l->d->root->first; k != NULL; k = k->next)
 		if (k->type == NODE_BYLINE) {
 			text_of(l, k);
-			add_wrapped(l, b, l->tmp.data, l->tmp.len, "", "");
+			layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
 			byline = true;
 		}
 	if (!byline && m->nauthors > 0) {
 		label_byline(m->language, m->authors, m->nauthors, &s);
 		buf_reset(&l->tmp);
 		put_text(l, &l->tmp, s.data, s.len);
-		add_wrapped(l, b, l->tmp.data, l->tmp.len, "", "");
+		layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
 		buf_free(&s);
 	}
 	if (m->date != NULL) {
 		buf_reset(&l->tmp);
 		put_text(l, &l->tmp, m->date, strlen(m->date));
-		add_wrapped(l, b, l->tmp.data, l->tmp.len, "", "");
+		layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
 	}
 	if (m->source != NULL) {
 		buf_reset(&l->tmp);
 		put_text(l, &l->tmp, m->source, strlen(m->source));
-		add_wrapped(l, b, l->tmp.data, l->tmp.len, "", "");
+		layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
 	}
-	if (b->lines.n == 0)
-		l->n--;
+	if (layout_empty(l->l))
+		layout_drop(l->l);
 }
 
-/* ---- Pages ------------------------------------------------------------- */
-
-struct pages {
-	const char	**rows;		/* every page's text rows; NULL blank */
-	size_t		 n;
-	size_t		 cap;
-	size_t		 per_page;	/* text rows a page; 0: no pages */
-	size_t		 used;		/* rows used on the current page */
-};
-
+/* "Page 3 of 7" in the article's language (the device's number line). */
 static void
-add_row(struct pages *pg, const char *s)
+page_number(void *arg, size_t n, size_t of, struct buf *out)
 {
-	if (pg->n == pg->cap) {
-		pg->cap = pg->cap ? pg->cap * 2 : 256;
-		pg->rows = xreallocarray(pg->rows, pg->cap, sizeof(*pg->rows));
-	}
-	pg->rows[pg->n++] = s;
-	pg->used++;
-}
-
-static void
-new_page(struct pages *pg)
-{
-	while (pg->per_page > 0 && pg->used > 0 && pg->used < pg->per_page)
-		add_row(pg, NULL);
-	pg->used = 0;
-}
-
-/* Rows that n lines take at this line spacing. */
-static size_t
-rows_for(size_t n, unsigned spacing)
-{
-	return n == 0 ? 0 : n * spacing - (spacing - 1);
-}
-
-static void
-place(struct pages *pg, const struct block *b, size_t from, size_t to,
-    unsigned spacing, bool gap)
-{
-	size_t	 i;
-	unsigned k;
-
-	for (k = 0; gap && k < spacing; k++)
-		add_row(pg, NULL);
-	for (i = from; i < to; i++) {
-		for (k = 0; i > from && k + 1 < spacing; k++)
-			add_row(pg, NULL);
-		add_row(pg, b->lines.v[i].s);
-	}
-	if (pg->per_page > 0 && pg->used >= pg->per_page)
-		pg->used = 0;
-}
-
-/*
- * Cut the blocks into pages of pg->per_page rows.  A block that fits
- * goes whole; a heading goes to the next page unless two lines of what
- * follows fit with it; a paragraph is split so that at least two of its
- * lines stay on each side; anything else that does not fit starts a new
- * page, and is split only if it is longer than a page.
- */
-static void
-paginate(const struct layout *l, struct pages *pg)
-{
-	const struct block *b, *next;
-	unsigned	 sp = l->p->line_spacing;
-	size_t		 bi, from, n, k, left, gap, need;
-
-	for (bi = 0; bi < l->n; bi++) {
-		b = &l->v[bi];
-		n = b->lines.n;
-		for (from = 0; from < n;) {
-			gap = b->gap && pg->used > 0 && from == 0 ? sp : 0;
-			if (pg->per_page == 0) {
-				place(pg, b, from, n, sp, gap > 0);
-				break;
-			}
-			left = pg->per_page - pg->used;
-			need = gap + rows_for(n - from, sp);
-			next = bi + 1 < l->n ? &l->v[bi + 1] : NULL;
-			if (b->keep && next != NULL && pg->used > 0 &&
-			    need + sp + rows_for(next->lines.n < 2 ?
-			    next->lines.n : 2, sp) > left) {
-				new_page(pg);
-				continue;
-			}
-			if (need <= left) {
-				place(pg, b, from, n, sp, gap > 0);
-				break;
-			}
-			/* Lines that fit in what is left of the page. */
-			for (k = 0; gap + rows_for(k + 1, sp) <= left; k++)
-				continue;
-			if (b->split && n - from - k == 1 && k >= 3)
-				k--;	/* no widow at the top of the next */
-			if (pg->used > 0 && (!b->split || k < 2 ||
-			    n - from - k < 2)) {
-				new_page(pg);
-				continue;
-			}
-			if (k == 0)
-				k = 1;	/* a line longer than a page: unlikely */
-			place(pg, b, from, from + k, sp, gap > 0);
-			new_page(pg);
-			from += k;
-		}
-	}
-	new_page(pg);
-}
-
-/* The title cut to one line of the page's width, for the header. */
-static void
-running_header(const struct layout *l, struct buf *out)
-{
-	const char	*t = l->v[0].lines.v[0].s, *ell;
-	size_t		 len = strlen(t), pos = 0, next, cols = 0, ecols;
-
-	ell = l->p->ascii ? "..." : "\xe2\x80\xa6";
-	ecols = text_cols(ell, strlen(ell));
-	if (text_cols(t, len) <= l->p->width &&
-	    (l->v[0].lines.n == 1 || l->v[0].lines.v[1].s[0] == '=')) {
-		buf_puts(out, t);
-		return;
-	}
-	while (pos < len) {
-		next = text_grapheme_next(t, len, pos);
-		if (cols + text_cols(t + pos, next - pos) + ecols >
-		    l->p->width)
-			break;
-		cols += text_cols(t + pos, next - pos);
-		pos = next;
-	}
-	while (pos > 0 && t[pos - 1] == ' ')
-		pos--;
-	buf_put(out, t, pos);
-	buf_puts(out, ell);
-}
-
-/* "Page 3 of 7" in the article's language, as a line of out. */
-static void
-page_number(struct layout *l, struct buf *out, size_t n, size_t of)
-{
+	struct lp	*l = arg;
 	struct label_text page = label_get(l->d->meta.language, LABEL_PAGE);
 	struct label_text ofl = label_get(l->d->meta.language, LABEL_OF);
+	struct buf	 s = { 0 };
 
-	buf_reset(&l->tmp);
-	buf_printf(&l->tmp, "%s %zu %s %zu", page.text, n, ofl.text, of);
-	put_text(l, out, l->tmp.data, l->tmp.len);
-	buf_putc(out, '\n');
+	buf_printf(&s, "%s %zu %s %zu", page.text, n, ofl.text, of);
+	put_text(l, out, s.data, s.len);
+	buf_free(&s);
 }
 
 static int
-lp_write(const struct doc *d, const struct options *o, FILE *out)
+lp_write(struct ctx *ctx, struct sink *sink)
 {
-	struct layout	 l;
-	struct pages	 pg;
-	struct buf	 b = { 0 }, head = { 0 };
-	const struct lp_profile *p = &o->lp;
-	size_t		 i, npages, r, k;
+	struct lp	 l;
+	struct device	 dev = cfg.p.dev;
+	struct buf	 b = { 0 };
 	int		 rc;
 
 	memset(&l, 0, sizeof(l));
-	memset(&pg, 0, sizeof(pg));
-	l.d = d;
-	l.p = p;
-	/* Marks a word that goes on: never a hyphen, which could be the
-	 * word's own. */
-	l.marker = p->ascii ? "\\" : "\xe2\x86\x92";
+	l.d = ctx_doc(ctx);
+	l.p = &cfg.p;
+	dev.arg = &l;
+	l.l = layout_new(&dev);
 	add_header(&l);
-	add_blocks(&l, d->root->first, "");
-	pg.per_page = p->page_lines > 0 ? p->page_lines - frame_rows(p) : 0;
-	paginate(&l, &pg);
-
-	npages = pg.per_page > 0 ? pg.n / pg.per_page : 1;
-	if (p->running_header)
-		running_header(&l, &head);
-	for (i = 0; i < npages; i++) {
-		if (i > 0 && p->form_feed)
-			buf_putc(&b, '\f');
-		if (pg.per_page > 0 && p->running_header)
-			buf_printf(&b, "%s\n", head.data);
-		if (pg.per_page > 0 && p->page_number == PAGE_NUMBER_TOP)
-			page_number(&l, &b, i + 1, npages);
-		if (pg.per_page > 0 && (p->running_header ||
-		    p->page_number == PAGE_NUMBER_TOP))
-			buf_putc(&b, '\n');
-		k = pg.per_page > 0 ? pg.per_page : pg.n;
-		for (r = i * k; r < (i + 1) * k && r < pg.n; r++) {
-			if (pg.rows[r] != NULL)
-				buf_puts(&b, pg.rows[r]);
-			buf_putc(&b, '\n');
-		}
-		if (pg.per_page > 0 && p->page_number == PAGE_NUMBER_BOTTOM) {
-			buf_putc(&b, '\n');
-			page_number(&l, &b, i + 1, npages);
-		}
-	}
-	rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
-	for (i = 0; i < l.n; i++)
-		wrap_lines_free(&l.v[i].lines);
-	free(l.v);
-	free(pg.rows);
+	add_blocks(&l, l.d->root->first, "");
+	layout_render(l.l, &b);
+	rc = fwrite(b.data, 1, b.len, sink_stream(sink)) == b.len ? 0 : -1;
+	layout_free(l.l);
 	buf_free(&l.tmp);
 	buf_free(&b);
-	buf_free(&head);
 	return rc;
 }
 
@@ -694,9 +525,8 @@ const struct writer writer_largeprint = {
 	.name = "large-print",
 	.ext = ".large-print.txt",
 	.summary = "paged large-print text",
-	.binary = false,
 	.by_default = true,
+	.options = &lp_options,
 	.setup = lp_setup,
 	.write = lp_write,
-	.fini = NULL,
 };

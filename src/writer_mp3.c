@@ -8,10 +8,11 @@
  * to each section, or to each paragraph of an article without
  * subheadings.
  *
- * The chapters' times are known only once the audio is made, and the tag
- * comes first in the file: the MP3 frames go to a temporary file as they
- * are encoded (memory stays flat), then the tag, LAME's info frame and
- * the frames are written out in that order.
+ * The audio is spoken once for every audio format (ctx.h); the tag comes
+ * first in the file and LAME's info frame is known only at the end, so
+ * the MP3 frames go to a temporary file as they are encoded (memory stays
+ * flat), then the tag, the info frame and the frames are written out in
+ * that order.  libmp3lame is loaded when first needed (dl.h).
  */
 #include "common.h"
 
@@ -20,14 +21,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <lame/lame.h>
-
 #include "buf.h"
 #include "diag.h"
 #include "id3.h"
-#include "options.h"
+#include "ctx.h"
+#include "dl.h"
 #include "speech.h"
-#include "synth.h"
+#include "sink.h"
 #include "tree.h"
 #include "writer.h"
 #include "xalloc.h"
@@ -35,36 +35,33 @@
 #define BITRATE		48		/* kbit/s, mono speech */
 
 struct mp3 {
-	int		 rate;		/* samples a second */
+	const struct lame_api *L;
 	lame_global_flags *gf;
 	FILE		*tmp;		/* the MP3 frames */
 	unsigned char	*buf;		/* encoder output */
 	size_t		 bufsz;
-	uint64_t	*starts;	/* each utterance's first sample */
-	uint64_t	 total;		/* samples in all */
 };
 
 /* The encoder, for the synthesiser's rate. */
 static int
-on_begin(void *arg, int rate)
+start(struct mp3 *m, int rate)
 {
-	struct mp3	*m = arg;
+	const struct lame_api *L = m->L;
 
-	m->rate = rate;
-	if ((m->gf = lame_init()) == NULL) {
+	if ((m->gf = L->init()) == NULL) {
 		diag(DIAG_ERROR, 0, "mp3: libmp3lame cannot start");
 		return -1;
 	}
-	lame_set_in_samplerate(m->gf, rate);
-	lame_set_out_samplerate(m->gf, rate);
-	lame_set_num_channels(m->gf, 1);
-	lame_set_mode(m->gf, MONO);
-	lame_set_VBR(m->gf, vbr_off);
-	lame_set_brate(m->gf, BITRATE);
-	lame_set_quality(m->gf, 5);
-	lame_set_bWriteVbrTag(m->gf, 1);		/* the info frame */
-	lame_set_write_id3tag_automatic(m->gf, 0);	/* ours is better */
-	if (lame_init_params(m->gf) < 0) {
+	L->set_in_samplerate(m->gf, rate);
+	L->set_out_samplerate(m->gf, rate);
+	L->set_num_channels(m->gf, 1);
+	L->set_mode(m->gf, MONO);
+	L->set_VBR(m->gf, vbr_off);
+	L->set_brate(m->gf, BITRATE);
+	L->set_quality(m->gf, 5);
+	L->set_bWriteVbrTag(m->gf, 1);		/* the info frame */
+	L->set_write_id3tag_automatic(m->gf, 0);	/* ours is better */
+	if (L->init_params(m->gf) < 0) {
 		diag(DIAG_ERROR, 0, "mp3: libmp3lame rejects %d Hz mono at "
 		    "%d kbit/s", rate, BITRATE);
 		return -1;
@@ -73,7 +70,7 @@ on_begin(void *arg, int rate)
 }
 
 static int
-on_pcm(void *arg, const int16_t *s, size_t n)
+encode(void *arg, const int16_t *s, size_t n)
 {
 	struct mp3	*m = arg;
 	size_t		 need = n + n / 4 + 7200;
@@ -83,7 +80,7 @@ on_pcm(void *arg, const int16_t *s, size_t n)
 		m->buf = xreallocarray(m->buf, need, 1);
 		m->bufsz = need;
 	}
-	got = lame_encode_buffer(m->gf, s, NULL, (int)n, m->buf,
+	got = m->L->encode_buffer(m->gf, s, NULL, (int)n, m->buf,
 	    (int)m->bufsz);
 	if (got < 0) {
 		diag(DIAG_ERROR, 0, "mp3: libmp3lame failed to encode "
@@ -95,59 +92,46 @@ on_pcm(void *arg, const int16_t *s, size_t n)
 		    strerror(errno));
 		return -1;
 	}
-	m->total += n;
 	return 0;
-}
-
-static void
-on_mark(void *arg, size_t i, uint64_t start, uint64_t end)
-{
-	struct mp3	*m = arg;
-
-	(void)end;
-	m->starts[i] = start;
 }
 
 /* ---- Writing ------------------------------------------------------------ */
 
 static int
-mp3_write(const struct doc *d, const struct options *o, FILE *out)
+mp3_write(struct ctx *ctx, struct sink *sink)
 {
-	struct speech	 sp = { 0 };
+	const struct doc *d = ctx_doc(ctx);
+	const struct audio *a;
 	struct mp3	 m;
-	struct synth_sink sink;
 	struct buf	 tag = { 0 };
+	FILE		*out = sink_stream(sink);
 	unsigned char	 info[2880], chunk[16384];
 	size_t		 info_len, n, skip;
 	int		 got, rc = -1;
 
 	memset(&m, 0, sizeof(m));
-	speech_build(d, &o->sp, &sp);
-	m.starts = xcalloc(sp.n + 1, sizeof(*m.starts));
+	if ((a = ctx_audio(ctx)) == NULL || (m.L = dl_lame()) == NULL)
+		return -1;
 	if ((m.tmp = tmpfile()) == NULL) {
 		diag(DIAG_ERROR, 0, "mp3: cannot make a temporary file: %s",
 		    strerror(errno));
 		goto out;
 	}
-	sink.begin = on_begin;
-	sink.pcm = on_pcm;
-	sink.mark = on_mark;
-	sink.arg = &m;
-	if (synth_run(d, &o->sp, &sp, &sink) == -1 || m.gf == NULL)
+	if (start(&m, a->rate) == -1 || audio_pcm(a, encode, &m) == -1)
 		goto out;
 	if (m.bufsz < 7200) {
 		m.buf = xreallocarray(m.buf, 7200, 1);
 		m.bufsz = 7200;
 	}
-	if ((got = lame_encode_flush(m.gf, m.buf, (int)m.bufsz)) < 0 ||
+	if ((got = m.L->encode_flush(m.gf, m.buf, (int)m.bufsz)) < 0 ||
 	    fwrite(m.buf, 1, (size_t)got, m.tmp) != (size_t)got) {
 		diag(DIAG_ERROR, 0, "mp3: cannot finish the encoding");
 		goto out;
 	}
 
 	/* Tag, info frame (in place of LAME's placeholder), frames. */
-	id3_tag(d, &sp, m.starts, m.total, m.rate, &tag);
-	info_len = lame_get_lametag_frame(m.gf, info, sizeof(info));
+	id3_tag(d, ctx_speech(ctx), a->start, a->nsamples, a->rate, &tag);
+	info_len = m.L->get_lametag_frame(m.gf, info, sizeof(info));
 	if (fwrite(tag.data, 1, tag.len, out) != tag.len ||
 	    fwrite(info, 1, info_len, out) != info_len ||
 	    fseek(m.tmp, 0, SEEK_SET) != 0)
@@ -162,13 +146,11 @@ mp3_write(const struct doc *d, const struct options *o, FILE *out)
 	rc = ferror(m.tmp) ? -1 : 0;
 out:
 	if (m.gf != NULL)
-		lame_close(m.gf);
+		m.L->close(m.gf);
 	if (m.tmp != NULL)
 		fclose(m.tmp);
 	free(m.buf);
-	free(m.starts);
 	buf_free(&tag);
-	speech_free(&sp);
 	return rc;
 }
 
@@ -178,7 +160,7 @@ const struct writer writer_mp3 = {
 	.summary = "read aloud, with chapters",
 	.binary = true,
 	.by_default = true,
+	.options = &speech_options,
 	.setup = speech_setup,
 	.write = mp3_write,
-	.fini = NULL,
 };

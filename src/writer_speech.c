@@ -12,38 +12,40 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "options.h"
+#include "ctx.h"
+#include "sink.h"
 #include "speech.h"
 #include "tree.h"
 #include "writer.h"
 
 static int
-speech_write(const struct doc *d, const struct options *o, FILE *out)
+speech_write(struct ctx *ctx, struct sink *sink)
 {
-	struct speech	 sp = { 0 };
+	const struct doc *d = ctx_doc(ctx);
+	const struct speech *sp = ctx_speech(ctx);
+	const struct speech_profile *p = speech_profile();
+	FILE		*out = sink_stream(sink);
 	size_t		 i, chapter = (size_t)-1;
 
-	speech_build(d, &o->sp, &sp);
 	fprintf(out, "# speech: %s, voice %s, %u words a minute, pitch "
-	    "%u\n", d->meta.language, o->sp.voice[0] ? o->sp.voice :
-	    "(from the language)", o->sp.rate, o->sp.pitch);
-	for (i = 0; i < sp.n; i++) {
-		if (sp.utts[i].chapter != chapter) {
-			chapter = sp.utts[i].chapter;
+	    "%u\n", d->meta.language, p->voice[0] ? p->voice :
+	    "(from the language)", p->rate, p->pitch);
+	for (i = 0; i < sp->n; i++) {
+		if (sp->utts[i].chapter != chapter) {
+			chapter = sp->utts[i].chapter;
 			fprintf(out, "# chapter %zu: %s\n", chapter + 1,
-			    sp.chapters[chapter].title);
+			    sp->chapters[chapter].title);
 		}
 		fprintf(out, "%s\t%u\t%s\t%s",
-		    speech_kind_name(sp.utts[i].kind), sp.utts[i].pause_ms,
-		    sp.utts[i].id[0] != '\0' ? sp.utts[i].id : "-",
-		    sp.utts[i].text);
+		    speech_kind_name(sp->utts[i].kind), sp->utts[i].pause_ms,
+		    sp->utts[i].id[0] != '\0' ? sp->utts[i].id : "-",
+		    sp->utts[i].text);
 		/* What was written, where it is not what is said. */
-		if (strcmp(sp.utts[i].written, sp.utts[i].text) != 0 &&
-		    sp.utts[i].kind != UTT_LABEL)
-			fprintf(out, "\t%s", sp.utts[i].written);
+		if (strcmp(sp->utts[i].written, sp->utts[i].text) != 0 &&
+		    sp->utts[i].kind != UTT_LABEL)
+			fprintf(out, "\t%s", sp->utts[i].written);
 		putc('\n', out);
 	}
-	speech_free(&sp);
 	return ferror(out) ? -1 : 0;
 }
 
@@ -51,9 +53,7 @@ const struct writer writer_speech = {
 	.name = "speech",
 	.ext = ".speech.txt",
 	.summary = "the text exactly as spoken",
-	.binary = false,
-	.by_default = false,
+	.options = &speech_options,
 	.setup = speech_setup,
 	.write = speech_write,
-	.fini = NULL,
 };

@@ -12,8 +12,9 @@
 
 #include "buf.h"
 #include "diag.h"
-#include "options.h"
+#include "ctx.h"
 #include "sentence.h"
+#include "sink.h"
 #include "tree.h"
 #include "writer.h"
 #include "xml.h"
@@ -105,9 +106,11 @@ meta_el(xmlNodePtr parent, const char *name, const char *value)
 }
 
 static int
-tree_write(const struct doc *d, const struct options *opts, FILE *out)
+tree_write(struct ctx *ctx, struct sink *sink)
 {
+	const struct doc *d = ctx_doc(ctx);
 	const struct meta *m = &d->meta;
+	FILE		*out = sink_stream(sink);
 	xmlDocPtr	 xdoc;
 	xmlNodePtr	 root, meta, el;
 	struct dump	 dp;
@@ -115,7 +118,6 @@ tree_write(const struct doc *d, const struct options *opts, FILE *out)
 	int		 rc = -1;
 	size_t		 i;
 
-	(void)opts;
 	xdoc = xmlNewDoc((const xmlChar *)"1.0");
 	root = xmlNewDocNode(xdoc, NULL, (const xmlChar *)"document", NULL);
 	xmlDocSetRootElement(xdoc, root);
@@ -164,9 +166,5 @@ const struct writer writer_tree = {
 	.name = "tree",
 	.ext = ".tree.xml",
 	.summary = "the parsed article as XML",
-	.binary = false,
-	.by_default = false,
-	.setup = NULL,
 	.write = tree_write,
-	.fini = NULL,
 };

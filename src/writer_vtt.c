@@ -8,47 +8,14 @@
 #include "common.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "options.h"
+#include "ctx.h"
+#include "sink.h"
 #include "speech.h"
-#include "synth.h"
 #include "tree.h"
 #include "writer.h"
-#include "xalloc.h"
-
-struct cues {
-	int		 rate;		/* samples a second */
-	uint64_t	*start;		/* each utterance's first sample */
-	uint64_t	*end;		/* ... and one past its last */
-};
-
-static int
-on_begin(void *arg, int rate)
-{
-	((struct cues *)arg)->rate = rate;
-	return 0;
-}
-
-static int
-discard(void *arg, const int16_t *s, size_t n)
-{
-	(void)arg;
-	(void)s;
-	(void)n;
-	return 0;
-}
-
-static void
-on_mark(void *arg, size_t i, uint64_t start, uint64_t end)
-{
-	struct cues	*c = arg;
-
-	c->start[i] = start;
-	c->end[i] = end;
-}
 
 static void
 timestamp(struct buf *b, uint64_t samples, int rate)
@@ -81,46 +48,34 @@ cue_text(struct buf *b, const char *s)
 }
 
 static int
-vtt_write(const struct doc *d, const struct options *o, FILE *out)
+vtt_write(struct ctx *ctx, struct sink *sink)
 {
-	struct speech	 sp = { 0 };
-	struct cues	 c;
-	struct synth_sink sink;
+	const struct speech *sp = ctx_speech(ctx);
+	const struct audio *a;
 	struct buf	 b = { 0 };
 	size_t		 i;
-	int		 rc = -1;
+	int		 rc;
 
-	speech_build(d, &o->sp, &sp);
-	c.start = xcalloc(sp.n + 1, sizeof(*c.start));
-	c.end = xcalloc(sp.n + 1, sizeof(*c.end));
-	sink.begin = on_begin;
-	sink.pcm = discard;
-	sink.mark = on_mark;
-	sink.arg = &c;
-	if (synth_run(d, &o->sp, &sp, &sink) == -1)
-		goto out;
+	if ((a = ctx_audio(ctx)) == NULL)
+		return -1;
 	buf_puts(&b, "WEBVTT\n");
-	for (i = 0; i < sp.n; i++) {
-		if (sp.utts[i].text[0] == '\0')
+	for (i = 0; i < sp->n; i++) {
+		if (sp->utts[i].text[0] == '\0')
 			continue;
 		/* The cue's identifier is the sentence's id, as in the
 		 * tree; a label's cue has none. */
 		buf_putc(&b, '\n');
-		if (sp.utts[i].id[0] != '\0')
-			buf_printf(&b, "%s\n", sp.utts[i].id);
-		timestamp(&b, c.start[i], c.rate);
+		if (sp->utts[i].id[0] != '\0')
+			buf_printf(&b, "%s\n", sp->utts[i].id);
+		timestamp(&b, a->start[i], a->rate);
 		buf_puts(&b, " --> ");
-		timestamp(&b, c.end[i], c.rate);
+		timestamp(&b, a->end[i], a->rate);
 		buf_putc(&b, '\n');
-		cue_text(&b, sp.utts[i].written);
+		cue_text(&b, sp->utts[i].written);
 		buf_putc(&b, '\n');
 	}
-	rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
-out:
-	free(c.start);
-	free(c.end);
+	rc = fwrite(b.data, 1, b.len, sink_stream(sink)) == b.len ? 0 : -1;
 	buf_free(&b);
-	speech_free(&sp);
 	return rc;
 }
 
@@ -128,9 +83,7 @@ const struct writer writer_vtt = {
 	.name = "vtt",
 	.ext = ".vtt",
 	.summary = "sentence timings of the audio",
-	.binary = false,
-	.by_default = false,
+	.options = &speech_options,
 	.setup = speech_setup,
 	.write = vtt_write,
-	.fini = NULL,
 };

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The `wav` format: the article read aloud as 16-bit mono PCM at the
- * synthesiser's rate, streamed.  The RIFF header is written first with
- * the sizes left open and filled in at the end when the output can be
- * rewound (a file); on a pipe they stay at their largest value, which
- * readers take as "until the end".  Audio too long for WAV's 32-bit
- * sizes is an error, never a truncated file.
+ * synthesiser's rate (ctx.h: spoken once for every audio format).  The
+ * audio is whole before the file is begun, so the RIFF header carries
+ * its true sizes, on a pipe as in a file.  Audio too long for WAV's
+ * 32-bit sizes is an error, never a truncated file.
  */
 #include "common.h"
 
@@ -14,20 +13,14 @@
 #include <string.h>
 
 #include "diag.h"
-#include "options.h"
+#include "ctx.h"
+#include "sink.h"
 #include "speech.h"
-#include "synth.h"
 #include "tree.h"
 #include "writer.h"
 
 #define HEADER_SZ	44
 #define WAV_MAX_DATA	(0xffffffffULL - (HEADER_SZ - 8))
-
-struct wav {
-	FILE		*out;
-	int		 rate;		/* samples a second */
-	uint64_t	 bytes;		/* PCM bytes written */
-};
 
 static void
 le32(unsigned char *p, uint32_t v)
@@ -49,7 +42,7 @@ static void
 header(unsigned char h[HEADER_SZ], uint32_t rate, uint32_t data)
 {
 	memcpy(h, "RIFF", 4);
-	le32(h + 4, data == 0xffffffffU ? data : data + HEADER_SZ - 8);
+	le32(h + 4, data + HEADER_SZ - 8);
 	memcpy(h + 8, "WAVEfmt ", 8);
 	le32(h + 16, 16);		/* fmt chunk size */
 	le16(h + 20, 1);		/* PCM */
@@ -62,65 +55,44 @@ header(unsigned char h[HEADER_SZ], uint32_t rate, uint32_t data)
 	le32(h + 40, data);
 }
 
-/* The header, sizes open until the end. */
+/* Little-endian samples, whatever the machine. */
 static int
-on_begin(void *arg, int rate)
+put_pcm(void *arg, const int16_t *s, size_t n)
 {
-	struct wav	*w = arg;
-	unsigned char	 h[HEADER_SZ];
-
-	w->rate = rate;
-	header(h, (uint32_t)rate, 0xffffffffU);
-	return fwrite(h, 1, sizeof(h), w->out) == sizeof(h) ? 0 : -1;
-}
-
-static int
-on_pcm(void *arg, const int16_t *s, size_t n)
-{
-	struct wav	*w = arg;
+	FILE		*out = arg;
 	unsigned char	 buf[4096];
 	size_t		 i, k;
 
-	if (w->bytes + 2 * (uint64_t)n > WAV_MAX_DATA) {
-		diag(DIAG_ERROR, 0, "wav: the audio is longer than a WAV file "
-		    "can hold (4 GiB); use mp3");
-		return -1;
-	}
-	/* Little-endian whatever the machine. */
 	for (i = 0; i < n; i += k) {
 		for (k = 0; k < sizeof(buf) / 2 && i + k < n; k++)
 			le16(buf + 2 * k, (uint16_t)s[i + k]);
-		if (fwrite(buf, 2, k, w->out) != k)
-			return -1;	/* the batch runner says why */
+		if (fwrite(buf, 2, k, out) != k)
+			return -1;	/* the sink says why */
 	}
-	w->bytes += 2 * (uint64_t)n;
 	return 0;
 }
 
 static int
-wav_write(const struct doc *d, const struct options *o, FILE *out)
+wav_write(struct ctx *ctx, struct sink *sink)
 {
-	struct speech	 sp = { 0 };
-	struct wav	 w = { out, 0, 0 };
-	struct synth_sink sink = { on_begin, on_pcm, NULL, &w };
+	const struct audio *a;
+	FILE		*out = sink_stream(sink);
 	unsigned char	 h[HEADER_SZ];
-	int		 rc = -1;
+	uint64_t	 bytes;
 
-	speech_build(d, &o->sp, &sp);
-	if (synth_run(d, &o->sp, &sp, &sink) == -1)
-		goto out;
-	/* Rewind to fill in the sizes; a pipe keeps "until the end". */
-	if (fseek(out, 0, SEEK_SET) == 0) {
-		header(h, (uint32_t)w.rate, (uint32_t)w.bytes);
-		if (fwrite(h, 1, sizeof(h), out) != sizeof(h) ||
-		    fseek(out, 0, SEEK_END) != 0)
-			goto out;
-	} else
-		clearerr(out);
-	rc = 0;
-out:
-	speech_free(&sp);
-	return rc;
+	if ((a = ctx_audio(ctx)) == NULL)
+		return -1;
+	bytes = 2 * a->nsamples;
+	if (bytes > WAV_MAX_DATA) {
+		diag(DIAG_ERROR, 0, "wav: the audio is longer than a WAV file "
+		    "can hold (4 GiB); use mp3");
+		return -1;
+	}
+	/* The sizes are known: the header goes first, on a pipe too. */
+	header(h, (uint32_t)a->rate, (uint32_t)bytes);
+	if (fwrite(h, 1, sizeof(h), out) != sizeof(h))
+		return -1;
+	return audio_pcm(a, put_pcm, out);
 }
 
 const struct writer writer_wav = {
@@ -128,8 +100,7 @@ const struct writer writer_wav = {
 	.ext = ".wav",
 	.summary = "read aloud, 16-bit mono PCM",
 	.binary = true,
-	.by_default = false,
+	.options = &speech_options,
 	.setup = speech_setup,
 	.write = wav_write,
-	.fini = NULL,
 };

@@ -3,8 +3,9 @@
 # Benchmark: the corpus read aloud, in one run.  lector's WAV against
 # `espeak-ng -w` and lector's MP3 against `espeak-ng --stdout | lame`
 # (both en-us, 175 words a minute, lame mono 48 kbit/s like lector), as
-# ratios; then lector's peak memory for the seed article and for the
-# same article twenty times over, which should not grow with length.
+# ratios; -t mp3,wav,vtt (one synthesis for the three) against -t mp3;
+# then lector's peak memory for the seed article and for the same
+# article twenty times over, which should not grow with length.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/bench/lib.sh
 need espeak-ng espeak-ng
@@ -24,6 +25,7 @@ espeak_mp3() {
 		    lame --quiet -m m -b 48 - "$OUT/espeak.mp3"
 	done
 }
+lector_three() { "$LECTOR" -q -j 1 -t mp3,wav,vtt -o "$OUT/three" "$CORPUS"; }
 lw=$(best lector_wav)
 ew=$(best espeak_wav)
 lm=$(best lector_mp3)
@@ -35,6 +37,10 @@ printf '  %-44s %8s  (%s of espeak-ng'"'"'s time)\n' "lector -t wav" "$(ms "$lw"
 printf '  %-44s %8s\n' "espeak-ng --stdout | lame -m m -b 48" "$(ms "$em")"
 printf '  %-44s %8s  (%sx faster)\n' "lector -t mp3" "$(ms "$lm")" \
     "$(ratio "$em" "$lm")"
+l3=$(best lector_three)
+printf '  %-44s %8s  (%s of -t mp3'"'"'s time: one synthesis)\n' \
+    "lector -t mp3,wav,vtt" "$(ms "$l3")" \
+    "$(echo "$l3 $lm" | awk '{ printf "%.0f%%", 100 * $1 / $2 }')"
 
 # Peak memory (the largest of lector's processes), short and long.
 for i in $(seq 20); do tail -n +3 "$SEED"; echo; done >"$OUT/long.txt"

@@ -16,7 +16,7 @@ LIST=tests/golden/shapes/only-list.txt
 ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
 export ASAN_OPTIONS
 
-plan $((10 + 5 * 4 + 6 + 3 + 4 * 4 + 3 + 4 + 3))
+plan $((10 + 5 + 5 * 4 + 6 + 3 + 4 * 4 + 3 + 4 + 3))
 
 # fault SPEC ARGS...: run lector with one call made to fail or crash.
 fault() {
@@ -54,6 +54,19 @@ check "faults: the report says the MP3 failed, and why" report \
 	"$D/crash.json" "^output$TAB$LIST${TAB}mp3$TAB.*${TAB}failed${TAB}the conversion crashed"
 check "faults: the report says the input failed" report "$D/crash.json" \
 	"^input$TAB$LIST${TAB}crashed$TAB"
+
+# The same crash with one input and no report: converted in lector's own
+# process, and still one line, what was written kept, nothing left.
+mkdir -p "$D/inline"
+fault lame_init:signal -o "$D/inline" "$LIST"
+check "faults: an inline crash exits 1" status_is 1
+check "faults: an inline crash says one line" err_lines 1
+check "faults: an inline crash says what was being written" \
+	err_has "$LIST: error: the conversion crashed (signal 6) while writing $D/inline/only-list.mp3"
+check "faults: an inline crash says what was written" err_has \
+	"written: $D/inline/only-list.epub, $D/inline/only-list.large-print.txt"
+check "faults: an inline crash leaves the outputs, and no temporary file" \
+	only "$D/inline" "only-list.epub only-list.large-print.txt "
 
 # A full disk under standard output, for every kind of writer.
 for format in epub large-print mp3 wav tree; do
@@ -98,13 +111,15 @@ check "faults: libmp3lame fails: exits 1" status_is 1
 check "faults: libmp3lame fails: says one line" err_lines 1
 check "faults: libmp3lame fails: says so" err_has 'libmp3lame cannot start'
 
-# No process can be started: for a worker, then for the speech.
-fault fork:fail:1 -t tree -o "$D/noworker" "$LIST"
+# No process can be started: for the workers of two inputs (one line
+# each), then for the speech of one (converted in lector's process).
+fault fork:fail:1 -t tree -o "$D/noworker" "$LIST" "$SEED"
 check "faults: no worker: exits 1" status_is 1
-check "faults: no worker: says one line" err_lines 1
-check "faults: no worker: names the input" err_has "$LIST: error:"
+check "faults: no worker: says one line an input" err_lines 2
+check "faults: no worker: names the inputs" sh -c \
+	"grep -q '$LIST: error:' '$TMPDIR/err' && grep -q '$SEED: error:' '$TMPDIR/err'"
 check "faults: no worker: says why" err_has 'cannot start a worker process'
-fault fork:fail:2 -j 1 -t wav -o "$D/nospeech.wav" "$LIST"
+fault fork:fail:1 -t wav -o "$D/nospeech.wav" "$LIST"
 check "faults: no speech process: exits 1" status_is 1
 check "faults: no speech process: says one line" err_lines 1
 check "faults: no speech process: says why" \

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * libFuzzer target: any bytes through the decoder, the reader, the tree
- * checker, every writer but the audio ones, and what the audio writers
- * make without synthesis: the utterances (speech.c) and the MP3's ID3
- * tag with its chapters (id3.c), on timings made up from the
- * utterances' lengths.  Build with `make fuzz`, run with
+ * checker and every writer, the audio ones on silence with made-up
+ * timings instead of speech (ctx_fake_audio()): the utterances, the MP3
+ * with its ID3 tag and chapters, the WAV and the cues.  Build with `make
+ * fuzz`, run with
  *	build-fuzz/fuzz_parse tests/fuzz/corpus samples
  */
 #include "common.h"
@@ -16,8 +16,9 @@
 #include "buf.h"
 #include "diag.h"
 #include "id3.h"
-#include "options.h"
+#include "ctx.h"
 #include "input.h"
+#include "sink.h"
 #include "source.h"
 #include "speech.h"
 #include "tree.h"
@@ -30,14 +31,14 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
  * least one chapter, and a tag whose chapters fit in the audio.
  */
 static void
-speak(const struct doc *d, const struct options *opts)
+speak(const struct doc *d)
 {
 	struct speech	 sp = { 0 };
 	struct buf	 tag = { 0 };
 	uint64_t	*starts, total = 0;
 	size_t		 i;
 
-	speech_build(d, &opts->sp, &sp);
+	speech_build(d, speech_profile(), &sp);
 	if (sp.nchapters == 0) {
 		fprintf(stderr, "speech: no chapter\n");
 		abort();
@@ -65,20 +66,20 @@ speak(const struct doc *d, const struct options *opts)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct options	 opts;
+	static bool		 ready;
 	struct source		 src;
 	struct doc		*d;
+	struct ctx		*ctx;
+	struct sink		*sink;
 	const char		*broken;
 	FILE			*null;
 	size_t			 i;
-
-	static bool		 ready;
 
 	if (!ready) {
 		/* What main() does: each writer loads its defaults. */
 		for (i = 0; i < writer_count(); i++)
 			if (writer_at(i)->setup != NULL &&
-			    writer_at(i)->setup(&opts) == -1)
+			    writer_at(i)->setup() == -1)
 				abort();
 		ready = true;
 	}
@@ -91,17 +92,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "tree_check: %s\n", broken);
 		abort();
 	}
-	speak(d, &opts);
+	speak(d);
+	ctx = ctx_new(d);
+	if (ctx_fake_audio(ctx) == -1)
+		abort();
 	if ((null = fopen("/dev/null", "wb")) != NULL) {
-		/* The audio writers are the speech writer plus espeak-ng
-		 * and lame, whose inputs it already covers. */
-		for (i = 0; i < writer_count(); i++)
-			if (strcmp(writer_at(i)->name, "wav") != 0 &&
-			    strcmp(writer_at(i)->name, "mp3") != 0 &&
-			    strcmp(writer_at(i)->name, "vtt") != 0)
-				writer_at(i)->write(d, &opts, null);
+		for (i = 0; i < writer_count(); i++) {
+			sink = sink_over(writer_at(i), null, 0);
+			if (sink_commit(sink,
+			    writer_at(i)->write(ctx, sink) == 0) == -1) {
+				fprintf(stderr, "%s: failed\n",
+				    writer_at(i)->name);
+				abort();
+			}
+		}
 		fclose(null);
 	}
+	ctx_free(ctx);
 	doc_free(d);
 	free(src.text);
 	return 0;

@@ -7,7 +7,6 @@
 #include "buf.h"
 #include "diag.h"
 #include "harness.h"
-#include "options.h"
 #include "input.h"
 #include "speech.h"
 #include "tree.h"
@@ -29,16 +28,17 @@ says(const char *lang, enum utt_kind kind, const char *in, const char *want)
 static void
 chapters(const char *what, const char *text, size_t want, const char *first)
 {
-	static struct options	 o;
+	static bool		 ready;
 	struct speech		 sp = { 0 };
 	struct doc		*d;
 	size_t			 i;
 	bool			 inside = true;
 
-	if (!o.speech_ready && speech_setup(&o) == -1)
+	if (!ready && speech_setup() == -1)
 		CHECK(false, "%s: the default speech profile", what);
+	ready = true;
 	d = input_text(text, strlen(text), "test.txt", NULL);
-	speech_build(d, &o.sp, &sp);
+	speech_build(d, speech_profile(), &sp);
 	CHECK(sp.nchapters == want, "%s: %zu chapter(s), not %zu", what, want,
 	    sp.nchapters);
 	CHECK_STR(sp.nchapters > 0 ? sp.chapters[0].title : NULL, first, what);

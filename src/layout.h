@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: ISC */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include "common.h"
+
+struct buf;
+
+/*
+ * The paged layout every paged format shares (large print now, braille
+ * next): blocks of lines filled to a device's width (wrap.c), cut into
+ * pages that keep a heading with what follows and leave no paragraph's
+ * line alone at a page's foot or head, then written out with the
+ * device's page furniture.  It knows no nodes: a writer turns the tree
+ * into blocks, with its own labels and marks.
+ *
+ * A device is measured in cells: display columns (text.c), which for
+ * Braille ASCII, one character a cell, are the cells of a braille line.
+ */
+enum page_number {
+	PAGE_NUMBER_BOTTOM,	/* a blank line, then the number */
+	PAGE_NUMBER_TOP,	/* the number, then a blank line */
+	PAGE_NUMBER_NONE,
+};
+
+struct device {
+	unsigned	 width;		/* cells a line */
+	unsigned	 page_lines;	/* lines a page, all included; 0: no
+					   pages */
+	unsigned	 line_spacing;	/* 1, or 2: a blank line after each */
+	enum page_number page_number;
+	bool		 form_feed;	/* between pages */
+	bool		 running_header; /* the first block's first line, cut
+					   to a line, atop every page */
+	const char	*marker;	/* ends a piece of a broken word */
+	const char	*ellipsis;	/* ends a running header cut short */
+	/* Append page n of of's number line to out (no newline). */
+	void		(*number)(void *arg, size_t n, size_t of,
+			    struct buf *out);
+	void		*arg;
+};
+
+/* A block's place on the page. */
+enum block_flags {
+	BLOCK_GAP = 1 << 0,	/* a blank line before it (but atop a page) */
+	BLOCK_KEEP = 1 << 1,	/* keep with the next block (a heading) */
+	BLOCK_SPLIT = 1 << 2,	/* may go over a page break (a paragraph) */
+};
+
+struct layout;
+
+/* A new, empty layout for device dev (borrowed until layout_free()). */
+struct layout	*layout_new(const struct device *dev);
+
+void		 layout_free(struct layout *);
+
+/* Begin a block (enum block_flags). */
+void		 layout_block(struct layout *, unsigned flags);
+
+/*
+ * Fill len bytes of text (words apart by single spaces) into the current
+ * block, the first line after prefix first, the others after rest (as
+ * many cells, for a hanging indent).
+ */
+void		 layout_text(struct layout *, const char *text, size_t len,
+		    const char *first, const char *rest);
+
+/* Add line s as it is (a rule, a centred mark) to the current block. */
+void		 layout_line(struct layout *, const char *s);
+
+/* The widest line of the current block, in cells. */
+size_t		 layout_width(const struct layout *);
+
+/* Whether the current block has no line yet. */
+bool		 layout_empty(const struct layout *);
+
+/* Drop the current block (one that got no line). */
+void		 layout_drop(struct layout *);
+
+/* Cut the blocks into pages and append them, with furniture, to out. */
+void		 layout_render(struct layout *, struct buf *out);
+
+/*
+ * The lines a page of dev needs besides its text (the number, the
+ * running header and the blank lines beside them).
+ */
+unsigned	 layout_frame_rows(const struct device *dev);
+
+#endif /* LAYOUT_H */
