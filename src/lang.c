@@ -103,7 +103,7 @@ load(const char *tag)
 	    (path = data_find("language", tag, ".conf")) == NULL)
 		return l;
 	if ((text = data_read(path, &len)) != NULL &&
-	    conf_parse(text, path, lang_key, l) == 0)
+	    conf_parse(text, path, lang_key, l) == 0 && l->nabbrevs > 0)
 		qsort(l->abbrevs, l->nabbrevs, sizeof(*l->abbrevs), cmp_str);
 	free(text);
 	free(path);

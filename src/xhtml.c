@@ -16,7 +16,9 @@
  *  - a scene break is an <hr> (role separator) that a screen reader
  *    announces;
  *  - labels lector adds carry their own lang when the article's language
- *    has none in labels.c.
+ *    has none in labels.c;
+ *  - each sentence is a span with the id it has in the tree, the speech
+ *    and the audio's cues ("s3"), for what points into the text.
  */
 #include "common.h"
 
@@ -29,6 +31,7 @@
 #include "date.h"
 #include "diag.h"
 #include "labels.h"
+#include "sentence.h"
 #include "text.h"
 #include "tree.h"
 #include "xhtml.h"
@@ -122,8 +125,7 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 
 	if (ev == WALK_LEAVE) {
 		if (n->type != NODE_TEXT && n->type != NODE_DOCUMENT &&
-		    n->type != NODE_THEMATIC_BREAK && n->type != NODE_BYLINE &&
-		    n->type != NODE_SENTENCE)
+		    n->type != NODE_THEMATIC_BREAK && n->type != NODE_BYLINE)
 			b->cur = b->cur->parent;
 		/* A caption opened two elements: <figure><figcaption>. */
 		if (n->type == NODE_CAPTION)
@@ -132,9 +134,12 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 	}
 	switch (n->type) {
 	case NODE_DOCUMENT:
-	case NODE_SENTENCE:
-		/* The EPUB marks no sentences: a read-aloud book will. */
 		return WALK_CONTINUE;
+	case NODE_SENTENCE:
+		/* The sentence's id, the one its audio and cue have. */
+		e = el(b->cur, "span");
+		attr(e, "id", sentence_id(n->u.sid, id, sizeof(id)));
+		break;
 	case NODE_TEXT:
 		xmlNodeAddContentLen(b->cur, X(n->text), (int)n->len);
 		return WALK_CONTINUE;
@@ -244,8 +249,10 @@ add_header(struct build *b, xmlNodePtr parent)
 	header = el(parent, "header");
 	e = text_el(header, "h1", m->title);
 	attr(e, "id", "title");
+	/* The ids are those of what the speech says (speech.h). */
 	if (m->subtitle != NULL) {
 		e = text_el(header, "p", m->subtitle);
+		attr(e, "id", "subtitle");
 		attr(e, "class", "subtitle");
 		attr(e, "role", "doc-subtitle");
 	}
@@ -262,11 +269,13 @@ add_header(struct build *b, xmlNodePtr parent)
 	b->cur = save;
 	if (!byline && m->nauthors > 0) {
 		e = el(header, "p");
+		attr(e, "id", "byline");
 		attr(e, "class", "byline");
 		byline_from_authors(b->d, e);
 	}
 	if (m->date != NULL) {
 		e = el(header, "p");
+		attr(e, "id", "date");
 		attr(e, "class", "date");
 		if (date_parse(m->date, strlen(m->date), &date)) {
 			date_iso(&date, iso, sizeof(iso));
@@ -277,6 +286,7 @@ add_header(struct build *b, xmlNodePtr parent)
 	}
 	if (m->source != NULL) {
 		e = text_el(header, "p", m->source);
+		attr(e, "id", "source");
 		attr(e, "class", "source");
 	}
 }

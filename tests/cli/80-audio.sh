@@ -22,17 +22,28 @@ nheard=$((2 + $(echo $ENGLISH | wc -w)))
 set -- samples/*.txt tests/golden/shapes/*.txt "$SEED"
 [ -d "$SHARED/corpus/bbc" ] && set -- "$@" "$SHARED"/corpus/bbc/*.txt
 # The speech oracle on every input (structure and words, of the speech
-# and of the cues), 48 checks, one-block bodies, what is heard.
-plan $((4 * $# + 53 + 4 * 4 + nheard))
+# and of the cues; ids in the EPUB), 53 checks, one-block bodies, what is
+# heard.
+plan $((5 * $# + 53 + 4 * 4 + nheard))
 
 # What is said, and the cues, against the tree: every sentence in its
 # place and kind, with its words (tests/tools/speechcheck.c).
+# And what is said has its place in the EPUB: every utterance's id is an
+# id of the XHTML, the same sentence by construction.
 mkdir -p "$D/oracle"
+ids_in_xhtml() {
+	cut -f 3 "$1.speech.txt" | grep -v -e '^-$' -e '^#' | sort -u >"$1.ids"
+	"$TESTBIN/epubtool" cat "$1.epub" EPUB/article.xhtml |
+	    grep -o ' id="[^"]*"' | sed 's/ id="//; s/"$//' | sort -u >"$1.xids"
+	[ -s "$1.ids" ] && [ -z "$(comm -23 "$1.ids" "$1.xids")" ]
+}
 for in in "$@"; do
 	base=$D/oracle/$(basename "$in" .txt)
-	"$LECTOR" -q -t tree,speech,vtt -o "$D/oracle" "$in"
+	"$LECTOR" -q -t tree,speech,vtt,epub -o "$D/oracle" "$in"
 	"$TESTBIN/speechcheck" speech "$base.speech.txt" "$base.tree.xml"
 	"$TESTBIN/speechcheck" vtt "$base.vtt" "$base.tree.xml"
+	check "audio: what $(basename "$in") says is in its EPUB, by id" \
+		ids_in_xhtml "$base"
 done
 
 # The seed's misreadings are fixed in what espeak-ng gets.

@@ -12,7 +12,8 @@
  *   epubtool structure BOOK.epub TREE.xml
  *                                      TAP: the XHTML has the tree's
  *                                      structure, block for block and
- *                                      inline for inline (see below)
+ *                                      inline for inline, each sentence
+ *                                      a span with its id (see below)
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -335,9 +336,19 @@ static bool	 same_inlines(struct diff *, xmlNodePtr t, xmlNodePtr h);
 static bool
 same_inline(struct diff *df, xmlNodePtr t, xmlNodePtr h)
 {
-	char	*href, *a, *b;
+	char	*href, *a, *b, *id;
 	bool	 ok;
 
+	if (elem_is(t, "sentence") && elem_is(h, "span")) {
+		/* A sentence keeps its id: the speech's and the cues'. */
+		id = elem_attr(t, "id");
+		ok = id != NULL && elem_attr_is(h, "id", id);
+		if (!ok)
+			differ(df, t, "sentence %s is not the span of its id",
+			    id != NULL ? id : "?");
+		xmlFree(id);
+		return ok && same_inlines(df, t, h);
+	}
 	if (elem_is(t, "emphasis") && elem_is(h, "em"))
 		return same_inlines(df, t, h);
 	if (elem_is(t, "strong") && elem_is(h, "strong"))
@@ -601,8 +612,6 @@ structure(const char *book, const char *tree)
 		xmlFreeDoc(t);
 		return 1;
 	}
-	/* The EPUB marks no sentences. */
-	tree_unwrap_sentences(t);
 	main = find(xmlDocGetRootElement(x), "main");
 	if (main == NULL)
 		differ(&df, NULL, "no <main>");
