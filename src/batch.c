@@ -978,7 +978,9 @@ static void
 run_inline(const struct batch *b, struct job *j)
 {
 	struct sigaction sa;
-	const int	 crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	const int	 crashes[] = {
+		SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+	};
 	const int	 stops[] = { SIGTERM, SIGINT, SIGHUP };
 	size_t		 i;
 
@@ -1043,9 +1045,9 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 				for (; next < ntodo; next++) {
 					j = &js->v[todo[next]];
 					diag_reset(j->in);
-					diag(DIAG_ERROR, 0, "not converted: cannot "
-					    "start a worker process: %s",
-					    strerror(err));
+					diag(DIAG_ERROR, 0, "not converted: "
+					    "cannot start a worker process: "
+					    "%s", strerror(err));
 					j->state = JOB_FAILED;
 					j->reason = xstrdup(diag_last_error());
 					diag_reset(NULL);
@@ -1122,7 +1124,7 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 	pfd = NULL;
 }
 
-/* ---- Planning: duplicates, shards, up-to-date outputs --------------------- */
+/* ---- Planning: duplicates, shards, up-to-date outputs ------------------ */
 
 static int
 cmp_rel(const void *a, const void *b)

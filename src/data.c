@@ -154,11 +154,13 @@ data_list(const char *kind, const char *suffix, size_t *n)
 			while ((de = readdir(dp)) != NULL) {
 				len = strlen(de->d_name);
 				if (len <= slen || de->d_name[0] == '.' ||
-				    strcmp(de->d_name + len - slen, suffix) != 0)
+				    strcmp(de->d_name + len - slen,
+				    suffix) != 0)
 					continue;
 				found = xreallocarray(found, *n + 1,
 				    sizeof(*found));
-				found[(*n)++] = xstrndup(de->d_name, len - slen);
+				found[(*n)++] = xstrndup(de->d_name,
+				    len - slen);
 			}
 			closedir(dp);
 		}

@@ -117,8 +117,8 @@ lang_setup(void)
 
 	if ((path = data_find("language", "en", ".conf")) == NULL) {
 		fprintf(stderr, "lector: cannot find its language data "
-		    "(language/en.conf in styles/ or the installed share/lector; "
-		    "LECTOR_DATADIR names another folder)\n");
+		    "(language/en.conf in styles/ or the installed "
+		    "share/lector; LECTOR_DATADIR names another folder)\n");
 		return -1;
 	}
 	free(path);

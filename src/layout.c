@@ -14,8 +14,8 @@
 struct block {
 	struct wrap_lines lines;	/* finished lines, prefixes included */
 	bool		 gap;		/* a blank line before it */
-	bool		 keep;		/* keep with the next block (headings) */
-	bool		 split;		/* may break across pages (paragraphs) */
+	bool		 keep;		/* keep with the next (headings) */
+	bool		 split;		/* may break across pages */
 };
 
 struct layout {
@@ -240,7 +240,7 @@ paginate(const struct layout *l, struct pages *pg)
 				continue;
 			}
 			if (k == 0)
-				k = 1;	/* a line longer than a page: unlikely */
+				k = 1;	/* a line longer than a page */
 			place(pg, b, from, from + k, sp, gap > 0);
 			new_page(pg);
 			from += k;

@@ -249,8 +249,9 @@ int
 opts_parse(int argc, char *argv[], const struct optgroup *const *groups,
     const struct optprog *prog)
 {
-	static struct option	*longs;	/* static: reachable at exit(2) */
-	const struct optdef	**defs = NULL;
+	/* Static: reachable when a usage error or --help exits here. */
+	static struct option	*longs;
+	static const struct optdef **defs;
 	const struct optgroup *const *g;
 	const struct optdef	*o;
 	struct buf		 shorts = { 0 };
@@ -313,6 +314,9 @@ opts_parse(int argc, char *argv[], const struct optgroup *const *groups,
 		defs[i]->set(defs[i]->arg != NULL ? optarg : NULL);
 	}
 	free(defs);
+	free(longs);
+	defs = NULL;
+	longs = NULL;
 	buf_free(&shorts);
 	return optind;
 }

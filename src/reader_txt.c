@@ -634,7 +634,8 @@ parse_top(struct parser *p, size_t i)
 				return i;
 			m->headline = arena_strndup(p->d->arena, l->s, l->len);
 			m->headline_line = l->no;
-		} else if (m->headline != NULL && m->headline_line + 1 == l->no &&
+		} else if (m->headline != NULL &&
+		    m->headline_line + 1 == l->no &&
 		    m->subtitle == NULL && is_headline_text(l->s, l->len) &&
 		    stands_alone(p, i)) {
 			/* A second headline line, directly under the first. */

@@ -22,12 +22,12 @@
 #include <string.h>
 
 #include "buf.h"
-#include "diag.h"
-#include "id3.h"
 #include "ctx.h"
+#include "diag.h"
 #include "dl.h"
-#include "speech.h"
+#include "id3.h"
 #include "sink.h"
+#include "speech.h"
 #include "tree.h"
 #include "writer.h"
 #include "xalloc.h"
