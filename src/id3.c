@@ -17,10 +17,18 @@
 #include "id3.h"
 #include "lang.h"
 #include "speech.h"
+#include "text.h"
 #include "tree.h"
 #include "xalloc.h"
 
 #define MAX_CHAPTERS	255		/* a CTOC's entry count is a byte */
+
+/*
+ * The longest title of a chapter's TIT2 sub-frame, in bytes: FFmpeg
+ * (and so most players) drops a chapter whose sub-frame's size needs
+ * more than 7 bits, taking it for a non-syncsafe size.
+ */
+#define SUB_TITLE_MAX	126
 
 static void
 syncsafe(unsigned char *p, uint32_t v)
@@ -72,6 +80,21 @@ ms_of(uint64_t samples, int rate)
 	uint64_t	 ms = samples * 1000 / (uint64_t)rate;
 
 	return ms > 0xfffffffeULL ? 0xfffffffeU : (uint32_t)ms;
+}
+
+/* A TIT2 sub-frame of a chapter or the table of contents. */
+static void
+sub_title(struct buf *sub, const char *title)
+{
+	struct buf	 t = { 0 };
+	size_t		 len = strlen(title), keep;
+
+	keep = text_fit(title, len, (size_t)-1, SUB_TITLE_MAX);
+	buf_put(&t, title, keep);
+	if (keep < len)
+		buf_puts(&t, TEXT_ELLIPSIS);
+	text_frame(sub, "TIT2", t.data != NULL ? t.data : "", t.len);
+	buf_free(&t);
 }
 
 /*
@@ -139,8 +162,7 @@ id3_tag(const struct doc *d, const struct speech *sp, const uint64_t *starts,
 		be32(&body, 0xffffffffU);	/* no byte offsets */
 		be32(&body, 0xffffffffU);
 		buf_reset(&sub);
-		text_frame(&sub, "TIT2", sp->chapters[c].title,
-		    strlen(sp->chapters[c].title));
+		sub_title(&sub, sp->chapters[c].title);
 		buf_put(&body, sub.data, sub.len);
 		frame(&frames, "CHAP", &body);
 	}
@@ -154,7 +176,7 @@ id3_tag(const struct doc *d, const struct speech *sp, const uint64_t *starts,
 			buf_put(&body, id, strlen(id) + 1);
 		}
 		buf_reset(&sub);
-		text_frame(&sub, "TIT2", meta->title, strlen(meta->title));
+		sub_title(&sub, meta->title);
 		buf_put(&body, sub.data, sub.len);
 		frame(&frames, "CTOC", &body);
 	}

@@ -155,42 +155,29 @@ meta_settle(struct doc *d, const struct meta_overrides *o)
 
 /*
  * A title from the first sentence of a block: the lead-in in normal
- * case, cut at the end of the sentence or, past TITLE_MAX_COLS, at a
- * word boundary with an ellipsis.  Arena-owned.
+ * case, without its final full stop, or, if it is wider than
+ * TITLE_MAX_COLS, cut at a word boundary (a grapheme cluster's, in a
+ * sentence without spaces) with an ellipsis.  Arena-owned.
  */
 static const char *
 sentence_title(struct doc *d, const struct node *block)
 {
 	const struct node *k;
 	struct buf	 b = { 0 };
-	size_t		 i, n, end, cut = 0, cols = 0;
-	int32_t		 cp;
+	size_t		 end;
 	const char	*t;
 
-	/* The first sentence, without a final full stop. */
 	for (k = block->first; k != NULL && k->type != NODE_SENTENCE;
 	    k = k->next)
 		continue;
 	tree_text(k != NULL ? k : block, TT_LEAD_IN_CASE | TT_NO_CREDIT, &b);
-	end = b.len;
-	/* Cut a long sentence at the last space that fits. */
-	for (i = 0; i < end; i += n) {
-		n = utf8_next(b.data + i, end - i, &cp);
-		if (cp == ' ')
-			cut = i;
-		cols += text_cols(b.data + i, n);
-		if (cols > TITLE_MAX_COLS && cut > 0) {
-			while (cut > 0 && strchr(",;:-", b.data[cut - 1]))
-				cut--;
-			b.len = cut;
-			buf_puts(&b, "\xe2\x80\xa6");
-			t = arena_strndup(d->arena, b.data, b.len);
-			buf_free(&b);
-			return t;
-		}
-	}
-	while (end > 0 && b.data[end - 1] == '.')
-		end--;
+	if ((end = text_fit(b.data, b.len, TITLE_MAX_COLS, 0)) < b.len) {
+		b.len = end;
+		buf_puts(&b, TEXT_ELLIPSIS);
+		end = b.len;
+	} else
+		while (end > 0 && b.data[end - 1] == '.')
+			end--;
 	t = arena_strndup(d->arena, b.data != NULL ? b.data : "", end);
 	buf_free(&b);
 	return t;

@@ -31,6 +31,8 @@ enum utf16 {
 	UTF16_NONE,
 	UTF16_LE,
 	UTF16_BE,
+	UTF32_LE,	/* only with a byte-order mark */
+	UTF32_BE,
 };
 
 /* Line number (1-based) of byte off in s. */
@@ -106,6 +108,37 @@ from_utf16(const unsigned char *s, size_t len, enum utf16 order,
 	return bad;
 }
 
+/*
+ * Convert UTF-32 to UTF-8 in *out.  Values that are not Unicode scalar
+ * values become U+FFFD and are counted in the return value; so is a
+ * final part of a code unit.
+ */
+static size_t
+from_utf32(const unsigned char *s, size_t len, enum utf16 order,
+    struct buf *out)
+{
+	size_t		 i, bad = 0;
+	uint32_t	 u;
+
+	for (i = 0; i + 3 < len; i += 4) {
+		u = order == UTF32_LE ?
+		    (uint32_t)s[i] | (uint32_t)s[i + 1] << 8 |
+		    (uint32_t)s[i + 2] << 16 | (uint32_t)s[i + 3] << 24 :
+		    (uint32_t)s[i] << 24 | (uint32_t)s[i + 1] << 16 |
+		    (uint32_t)s[i + 2] << 8 | (uint32_t)s[i + 3];
+		if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) {
+			u = 0xfffd;
+			bad++;
+		}
+		utf8_put(out, (int32_t)u);
+	}
+	if (i < len) {
+		utf8_put(out, 0xfffd);
+		bad++;
+	}
+	return bad;
+}
+
 /* Control characters that are neither white space nor line structure. */
 static bool
 is_stray_control(int32_t cp)
@@ -126,6 +159,7 @@ source_decode(const char *raw, size_t len, struct source *out)
 	size_t			 nnon = 0, first_non = 0;
 	int32_t			 cp;
 	bool			 guessed_order = false, any_text = false;
+	bool			 wide_32;
 
 	out->text = NULL;
 	out->len = 0;
@@ -134,10 +168,20 @@ source_decode(const char *raw, size_t len, struct source *out)
 		return -1;
 	}
 
-	/* Byte-order marks, then UTF-16 without one. */
+	/* Byte-order marks (UTF-32's first), then UTF-16 without one. */
 	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
 		s += 3;
 		len -= 3;
+	} else if (len >= 4 && s[0] == 0xff && s[1] == 0xfe && s[2] == 0 &&
+	    s[3] == 0) {
+		order = UTF32_LE;
+		s += 4;
+		len -= 4;
+	} else if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xfe &&
+	    s[3] == 0xff) {
+		order = UTF32_BE;
+		s += 4;
+		len -= 4;
 	} else if (len >= 2 && s[0] == 0xff && s[1] == 0xfe) {
 		order = UTF16_LE;
 		s += 2;
@@ -150,15 +194,17 @@ source_decode(const char *raw, size_t len, struct source *out)
 		guessed_order = true;
 
 	if (order != UTF16_NONE) {
-		bad = from_utf16(s, len, order, &wide);
+		wide_32 = order == UTF32_LE || order == UTF32_BE;
+		bad = wide_32 ? from_utf32(s, len, order, &wide) :
+		    from_utf16(s, len, order, &wide);
 		if (guessed_order)
 			diag(DIAG_WARN, 0, "no byte-order mark: read as "
 			    "UTF-16%s from the pattern of zero bytes",
 			    order == UTF16_LE ? "LE" : "BE");
 		if (bad > 0)
-			diag(DIAG_WARN, 0, "%zu malformed UTF-16 code "
+			diag(DIAG_WARN, 0, "%zu malformed UTF-%d code "
 			    "unit%s replaced by U+FFFD", bad,
-			    bad == 1 ? "" : "s");
+			    wide_32 ? 32 : 16, bad == 1 ? "" : "s");
 		s = (const unsigned char *)(wide.data ? wide.data : "");
 		len = wide.len;
 	}

@@ -32,6 +32,7 @@
 #include "conf.h"
 #include "data.h"
 #include "date.h"
+#include "diag.h"
 #include "labels.h"
 #include "lang.h"
 #include "opts.h"
@@ -41,6 +42,9 @@
 #include "tree.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* A chapter's name is cut to this width. */
+#define CHAPTER_MAX_COLS	80
 
 static const char *const kind_names[UTT__MAX] = {
 	"title", "subtitle", "byline", "date", "source", "label", "caption",
@@ -89,8 +93,8 @@ profile_key(const char *key, const char *value, const char *path,
 		field = (unsigned *)((char *)p + pause_keys[k].off);
 		if (!conf_uint(value, strcmp(key, "rate") == 0 ? 80 : 0,
 		    pause_keys[k].max, field)) {
-			fprintf(stderr, "lector: %s:%u: bad value '%s' for "
-			    "%s (0 to %u)\n", path, line, value, key,
+			diag_line("%s:%u: bad value '%s' for "
+			    "%s (0 to %u)", path, line, value, key,
 			    pause_keys[k].max);
 			return -1;
 		}
@@ -102,16 +106,16 @@ profile_key(const char *key, const char *value, const char *path,
 	}
 	if (strcmp(key, "speak-labels") == 0) {
 		if (!conf_bool(value, &p->speak_labels)) {
-			fprintf(stderr, "lector: %s:%u: speak-labels is yes "
-			    "or no\n", path, line);
+			diag_line("%s:%u: speak-labels is yes "
+			    "or no", path, line);
 			return -1;
 		}
 		return 0;
 	}
-	fprintf(stderr, "lector: %s:%u: unknown key '%s' (keys: rate, "
+	diag_line("%s:%u: unknown key '%s' (keys: rate, "
 	    "pitch, voice, speak-labels, pause-sentence, pause-paragraph, "
 	    "pause-heading, pause-title, pause-item, pause-break, "
-	    "pause-caption)\n", path, line, key);
+	    "pause-caption)", path, line, key);
 	return -1;
 }
 
@@ -532,6 +536,22 @@ struct builder {
 	struct buf			 said;	/* one utterance, normalised */
 };
 
+/*
+ * A chapter's name: its title, cut to CHAPTER_MAX_COLS columns (a
+ * player's list of chapters has one line each); caller frees.
+ */
+static char *
+chapter_name(const char *title, size_t len)
+{
+	struct buf	 b = { 0 };
+	size_t		 keep = text_fit(title, len, CHAPTER_MAX_COLS, 0);
+
+	buf_put(&b, title, keep);
+	if (keep < len)
+		buf_puts(&b, TEXT_ELLIPSIS);
+	return buf_steal(&b);
+}
+
 static void
 add_chapter(struct builder *b, const char *title, size_t len)
 {
@@ -542,7 +562,8 @@ add_chapter(struct builder *b, const char *title, size_t len)
 	if (sp->nchapters > 0 && (sp->n == 0 ||
 	    sp->utts[sp->n - 1].chapter != sp->nchapters - 1)) {
 		free(sp->chapters[sp->nchapters - 1].title);
-		sp->chapters[sp->nchapters - 1].title = xstrndup(title, len);
+		sp->chapters[sp->nchapters - 1].title = chapter_name(title,
+		    len);
 		return;
 	}
 	if (sp->nchapters == sp->chapters_cap) {
@@ -550,7 +571,7 @@ add_chapter(struct builder *b, const char *title, size_t len)
 		sp->chapters = xreallocarray(sp->chapters, sp->chapters_cap,
 		    sizeof(*sp->chapters));
 	}
-	sp->chapters[sp->nchapters++].title = xstrndup(title, len);
+	sp->chapters[sp->nchapters++].title = chapter_name(title, len);
 }
 
 /* Add one utterance of text (normalised here), or of silence. */

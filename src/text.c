@@ -57,6 +57,34 @@ text_grapheme_next(const char *s, size_t len, size_t pos)
 	return pos;
 }
 
+size_t
+text_fit(const char *s, size_t len, size_t max_cols, size_t max_bytes)
+{
+	size_t	 pos, next, cols = 0, word = 0, room_cols, room_bytes;
+
+	if (text_cols(s, len) <= max_cols &&
+	    (max_bytes == 0 || len <= max_bytes))
+		return len;
+	room_cols = max_cols > 1 ? max_cols - 1 : 0;
+	room_bytes = max_bytes == 0 ? len : max_bytes > TEXT_ELLIPSIS_LEN ?
+	    max_bytes - TEXT_ELLIPSIS_LEN : 0;
+	for (pos = 0; pos < len; pos = next) {
+		if (s[pos] == ' ')
+			word = pos;
+		next = text_grapheme_next(s, len, pos);
+		cols += text_cols(s + pos, next - pos);
+		if (cols > room_cols || next > room_bytes)
+			break;
+	}
+	if (pos < len && s[pos] == ' ')
+		word = pos;
+	if (word > 0)
+		pos = word;
+	while (pos > 0 && strchr(" ,;:-", s[pos - 1]) != NULL)
+		pos--;
+	return pos;
+}
+
 static bool
 is_regional_indicator(int32_t cp)
 {

@@ -31,6 +31,22 @@ size_t	 text_grapheme_next(const char *s, size_t len, size_t pos);
  */
 size_t	 text_cols(const char *s, size_t len);
 
+/* The room text_fit() leaves for an ellipsis, "\u2026". */
+#define TEXT_ELLIPSIS		"\xe2\x80\xa6"
+#define TEXT_ELLIPSIS_LEN	3
+
+/*
+ * How much of len bytes of s to keep in a name made from text (a title,
+ * a chapter): all of it if it fits in max_cols columns and max_bytes
+ * bytes (0: no limit); else a shorter part that leaves room for an
+ * ellipsis (one column, TEXT_ELLIPSIS_LEN bytes), which the caller adds:
+ * up to the last whole word that fits, less any spaces or ",;:-" before
+ * the cut, or, when not even the first word fits, up to the last
+ * grapheme cluster that does.  Returns the length to keep.
+ */
+size_t	 text_fit(const char *s, size_t len, size_t max_cols,
+	    size_t max_bytes);
+
 /* General categories. */
 bool	 text_is_upper(int32_t cp);	/* Lu, Lt */
 bool	 text_is_lower(int32_t cp);	/* Ll */
