@@ -27,6 +27,8 @@ LINKED = libxml-2.0 libzip libutf8proc json-c
 PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS != $(PKG_CONFIG) --libs $(LINKED) 2>/dev/null || true
 PKG_LIBS += -ldl
+# Functions of lector's that a loaded library must find (src/synth.c).
+PKG_LIBS += -Wl,--export-dynamic-symbol=create_audio_device_object
 
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
@@ -69,7 +71,7 @@ san: deps
 	@$(MAKE) --no-print-directory B=build-san CFLAGS="$(SAN)" \
 	    LDFLAGS="$(SAN)" build-san/lector build-all
 	@$(TEST_ENV) LECTOR=build-san/lector TESTBIN=build-san/tests \
-	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+	    LECTOR_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=98 \
 	    LECTOR_SKIP_CHECKERS=1 sh tests/run.sh
 

@@ -15,6 +15,9 @@
 
 #include <sys/stat.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <dirent.h>
 #include <errno.h>
@@ -35,9 +38,10 @@
 #include "diag.h"
 #include "ctx.h"
 #include "opts.h"
-#include "sink.h"
 #include "input.h"
 #include "reader.h"
+#include "sink.h"
+#include "synth.h"
 #include "tree.h"
 #include "utf8.h"
 #include "writer.h"
@@ -51,12 +55,13 @@ enum job_state {
 	JOB_TIMEOUT,	/* ran past --timeout */
 	JOB_CRASHED,	/* the worker died */
 	JOB_OTHER_SHARD,	/* --shard: another machine's */
-	JOB_NOT_RUN,	/* --stop ended the batch first */
+	JOB_NOT_RUN,	/* --stop or a signal ended the batch first */
+	JOB_INTERRUPTED,	/* a signal stopped lector during it */
 };
 
 static const char *const state_names[] = {
 	"pending", "converted", "failed", "skipped", "timeout", "crashed",
-	"other-shard", "not-run",
+	"other-shard", "not-run", "interrupted",
 };
 
 /* What became of one output of a job. */
@@ -102,6 +107,7 @@ static struct {
 	const char	*report;	/* --report FILE.json */
 	const char	*files_from;	/* --files-from FILE */
 	bool		 nul;		/* -0 */
+	bool		 follow_links;	/* --follow-links */
 } cfg;
 
 static void
@@ -127,6 +133,13 @@ set_nul(const char *arg)
 {
 	(void)arg;
 	cfg.nul = true;
+}
+
+static void
+set_follow_links(const char *arg)
+{
+	(void)arg;
+	cfg.follow_links = true;
 }
 
 static void
@@ -187,6 +200,11 @@ static const struct optdef batch_optdefs[] = {
 	    "(- : stdin)", NULL, NULL, set_files_from },
 	{ "null", '0', NULL, "... NUL-separated", NULL,
 	    "With --files-from: the names are NUL-separated.", set_nul },
+	{ "follow-links", 0, NULL, "in folders, follow links that lead "
+	    "out of them", NULL, "Without it, a symbolic link inside an "
+	    "input folder to a file or folder outside it is skipped with a "
+	    "warning; inputs named on the command line are always read.",
+	    set_follow_links },
 	{ "report", 0, "FILE.json", "write what became of each input and "
 	    "output", NULL, "Each input's status (converted, failed, "
 	    "skipped, timeout, crashed, other-shard, not-run) and why it "
@@ -280,19 +298,70 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* What a walk through an input folder needs to know. */
+struct walk {
+	struct jobs	*js;
+	char		*top;		/* the input folder, resolved */
+	bool		 have_out;	/* the output folder exists: */
+	struct dir_id	 out;		/* which it is */
+	const struct batch *b;
+};
+
+/* Whether name is the name of an output of one of the batch's writers. */
+static bool
+is_output_name(const struct batch *b, const char *name)
+{
+	size_t	 i, len = strlen(name), n;
+
+	for (i = 0; i < b->nwriters; i++) {
+		n = strlen(b->writers[i]->ext);
+		if (len > n && strcmp(name + len - n, b->writers[i]->ext) == 0)
+			return true;
+	}
+	return false;
+}
+
 /*
- * Add the *.txt files under dir, in name order, hidden entries skipped.
- * Symbolic links are followed; a folder already open higher up (a link
- * loop) is skipped with a warning.
+ * Whether the symbolic link path leads out of the input folder (or
+ * nowhere); the target goes into *where (caller frees).
+ */
+static bool
+link_leaves(const struct walk *wk, const char *path, char **where)
+{
+	size_t	 n = strlen(wk->top);
+
+	if ((*where = realpath(path, NULL)) == NULL)
+		return true;
+	return wk->top[n - 1] == '/' ? strncmp(*where, wk->top, n) != 0 :
+	    strncmp(*where, wk->top, n) != 0 || (*where)[n] != '/';
+}
+
+static void
+skipped(const char *path, const char *why, const char *what)
+{
+	diag_reset(path);
+	diag(DIAG_WARN, 0, "skipped: %s%s", why, what);
+	diag_reset(NULL);
+}
+
+/*
+ * Add the files under dir that a reader takes, in name order, hidden
+ * entries skipped.  Symbolic links are followed within the input folder;
+ * one that leads out of it is skipped unless --follow-links, and a
+ * folder already open higher up (a link loop) is skipped.  So is the
+ * output folder, and, in it (an output folder that is also the input
+ * folder), every file named like one of this run's outputs: lector
+ * never reads back what it wrote.  in_out: dir is in the output folder.
  */
 static void
-walk_dir(struct jobs *js, const char *dir, const char *rel,
-    struct dir_id *stack, size_t depth)
+walk_dir(struct walk *wk, const char *dir, const char *rel,
+    struct dir_id *stack, size_t depth, bool in_out)
 {
+	struct jobs	*js = wk->js;
 	DIR		*dp;
 	struct dirent	*de;
 	struct stat	 st;
-	char		**names = NULL, *path, *sub, *s;
+	char		**names = NULL, *path, *sub, *s, *where;
 	size_t		 n = 0, cap = 0, i, k;
 	struct dir_id	*deeper;
 
@@ -316,19 +385,25 @@ walk_dir(struct jobs *js, const char *dir, const char *rel,
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s%s%s", dir,
 		    dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
-		if (stat(path, &st) == -1) {
-			diag_reset(path);
-			diag(DIAG_WARN, 0, "skipped: %s", strerror(errno));
-			diag_reset(NULL);
-		} else if (S_ISDIR(st.st_mode)) {
+		where = NULL;
+		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    !cfg.follow_links && link_leaves(wk, path, &where))
+			skipped(path, "a link out of the folder", where != NULL ?
+			    " (--follow-links follows it)" : " to nothing");
+		else if (stat(path, &st) == -1)
+			skipped(path, "", strerror(errno));
+		else if (S_ISDIR(st.st_mode)) {
 			for (k = 0; k < depth; k++)
 				if (stack[k].dev == st.st_dev &&
 				    stack[k].ino == st.st_ino)
 					break;
-			if (k < depth) {
+			if (k < depth)
+				skipped(path, "a link back to a folder above "
+				    "it", "");
+			else if (wk->have_out && st.st_dev == wk->out.dev &&
+			    st.st_ino == wk->out.ino) {
 				diag_reset(path);
-				diag(DIAG_WARN, 0, "skipped: a link back to a "
-				    "folder above it");
+				diag(DIAG_INFO, 0, "skipped: the output folder");
 				diag_reset(NULL);
 			} else {
 				deeper = xreallocarray(NULL, depth + 1,
@@ -338,18 +413,21 @@ walk_dir(struct jobs *js, const char *dir, const char *rel,
 				deeper[depth].ino = st.st_ino;
 				sub = *rel ? xasprintf("%s/%s", rel, names[i]) :
 				    xstrdup(names[i]);
-				walk_dir(js, path, sub, deeper, depth + 1);
+				walk_dir(wk, path, sub, deeper, depth + 1,
+				    in_out);
 				free(sub);
 				free(deeper);
 			}
 		} else if (S_ISREG(st.st_mode) &&
-		    reader_takes_name(js->from, names[i])) {
+		    reader_takes_name(js->from, names[i]) &&
+		    !(in_out && is_output_name(wk->b, names[i]))) {
 			s = stem(names[i]);
 			sub = *rel ? xasprintf("%s/%s", rel, s) : xstrdup(s);
 			add_job(js, path, sub);
 			free(sub);
 			free(s);
 		}
+		free(where);
 		free(path);
 		free(names[i]);
 	}
@@ -376,11 +454,12 @@ patterns(const struct reader *from)
 }
 
 static void
-add_input(struct jobs *js, const char *in)
+add_input(struct jobs *js, const struct batch *b, const char *in)
 {
-	struct stat	 st;
+	struct stat	 st, ost;
 	struct dir_id	 top;
-	const char	*base;
+	struct walk	 wk;
+	const char	*base, *out = b->output != NULL ? b->output : ".";
 	char		*s, *names;
 	size_t		 before;
 
@@ -395,8 +474,20 @@ add_input(struct jobs *js, const char *in)
 	if (S_ISDIR(st.st_mode)) {
 		top.dev = st.st_dev;
 		top.ino = st.st_ino;
+		memset(&wk, 0, sizeof(wk));
+		wk.js = js;
+		wk.b = b;
+		if ((wk.top = realpath(in, NULL)) == NULL)
+			wk.top = xstrdup(in);
+		if (b->mode == OUT_DIR && stat(out, &ost) == 0) {
+			wk.have_out = true;
+			wk.out.dev = ost.st_dev;
+			wk.out.ino = ost.st_ino;
+		}
 		before = js->n;
-		walk_dir(js, in, "", &top, 1);
+		walk_dir(&wk, in, "", &top, 1, wk.have_out &&
+		    ost.st_dev == st.st_dev && ost.st_ino == st.st_ino);
+		free(wk.top);
 		if (js->n == before) {
 			diag_reset(in);
 			names = patterns(js->from);
@@ -417,7 +508,8 @@ add_input(struct jobs *js, const char *in)
 
 /* Read a list of inputs from path, one a line or NUL-separated. */
 static int
-read_list(struct jobs *js, const char *path, bool nul)
+read_list(struct jobs *js, const struct batch *bt, const char *path,
+    bool nul)
 {
 	struct buf	 b = { 0 };
 	char		 chunk[8192];
@@ -428,15 +520,15 @@ read_list(struct jobs *js, const char *path, bool nul)
 	if (strcmp(path, "-") == 0)
 		f = stdin;
 	else if ((f = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, "lector: %s: cannot open the list of "
-		    "inputs: %s\n", path, strerror(errno));
+		diag_line("%s: cannot open the list of "
+		    "inputs: %s", path, strerror(errno));
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		buf_put(&b, chunk, n);
 	if (ferror(f)) {
-		fprintf(stderr, "lector: %s: cannot read the list of "
-		    "inputs: %s\n", path, strerror(errno));
+		diag_line("%s: cannot read the list of "
+		    "inputs: %s", path, strerror(errno));
 		rc = -1;
 	}
 	if (f != stdin)
@@ -450,7 +542,7 @@ read_list(struct jobs *js, const char *path, bool nul)
 		if (n > 0) {
 			char	*in = xstrndup(b.data + start, n);
 
-			add_input(js, in);
+			add_input(js, bt, in);
 			free(in);
 		}
 		start = i + 1;
@@ -460,20 +552,20 @@ read_list(struct jobs *js, const char *path, bool nul)
 }
 
 struct jobs *
-jobs_collect(char *const *inputs, size_t ninputs, const struct reader *from)
+jobs_collect(char *const *inputs, size_t ninputs, const struct batch *b)
 {
 	struct jobs	*js;
 	size_t		 i;
 
 	js = xcalloc(1, sizeof(*js));
-	js->from = from;
+	js->from = b->input->from;
 	if (cfg.files_from != NULL &&
-	    read_list(js, cfg.files_from, cfg.nul) == -1) {
+	    read_list(js, b, cfg.files_from, cfg.nul) == -1) {
 		jobs_free(js);
 		return NULL;
 	}
 	for (i = 0; i < ninputs; i++)
-		add_input(js, inputs[i]);
+		add_input(js, b, inputs[i]);
 	return js;
 }
 
@@ -505,20 +597,6 @@ jobs_free(struct jobs *js)
 
 /* ---- Writing one output -------------------------------------------------- */
 
-/* Write the output of w for ctx at path; 0 if it is whole and in place. */
-static int
-write_output(const struct writer *w, struct ctx *ctx, const char *path)
-{
-	struct sink	*s;
-	int		 rc;
-
-	if ((s = sink_open(w, path, ctx_time(ctx))) == NULL)
-		return -1;
-	errno = 0;
-	rc = w->write(ctx, s);
-	return sink_commit(s, rc == 0);
-}
-
 /* The output path of job j in format w; caller frees. */
 static char *
 output_path(const struct batch *b, const struct job *j,
@@ -538,29 +616,95 @@ output_path(const struct batch *b, const struct job *j,
 	    dir[strlen(dir) - 1] == '/' ? "" : "/", j->rel, w->ext);
 }
 
+/* The folder of path, "." for none; caller frees. */
+static char *
+folder_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+}
+
+/* ---- Signals ------------------------------------------------------------ */
+
+/*
+ * Handle sig with fn, unless it is ignored: a signal ignored when lector
+ * started (nohup's SIGHUP) stays ignored in every process it starts.
+ */
+static void
+catch_signal(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+
+	if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+static const int stop_signals[] = { SIGTERM, SIGINT, SIGHUP };
+
+/*
+ * The batch runner was told to stop: the signal, and a pipe the main
+ * loop polls, so that it stops its workers, writes the report and then
+ * dies of the same signal.
+ */
+static volatile sig_atomic_t stop_sig;
+static int	 stop_pipe[2] = { -1, -1 };
+
+static void
+on_stop(int sig)
+{
+	int	 err = errno;
+
+	stop_sig = sig;
+	if (stop_pipe[1] != -1 && write(stop_pipe[1], "", 1) < 0)
+		(void)0;
+	errno = err;
+}
+
+/*
+ * A worker, or lector converting one input itself, is told to stop: the
+ * speaking child is ended, the file being written removed, and the
+ * process dies of the signal.
+ */
+static void
+on_signal(int sig)
+{
+	synth_abandon();
+	sink_abandon();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 /* ---- Workers ----------------------------------------------------------- */
 
 /*
  * What a worker tells the parent as it goes, so that the parent knows
- * the fate of every output even when the worker dies half-way: each
- * message is one write() of less than PIPE_BUF bytes, so it arrives
- * whole or not at all.
+ * the fate of every output even when the worker dies half-way.
  */
 enum msg_type {
 	MSG_BEGIN = 1,		/* output is being written */
+	MSG_TEMP,		/* ... under this temporary name */
 	MSG_WRITTEN,		/* output is complete and in place */
 	MSG_FAILED,		/* output failed; the reason follows */
 	MSG_INPUT_FAILED,	/* the input cannot be read; the reason */
-	MSG_DONE,		/* the job is over */
+	MSG_DONE,		/* the job is over (output 1: the worker too) */
 };
 
 struct msg {
 	uint32_t	 type;		/* enum msg_type */
 	uint32_t	 output;	/* index in the -t list */
-	uint32_t	 len;		/* bytes of reason that follow */
+	uint32_t	 len;		/* bytes of text that follow */
 };
 
-#define MSG_TEXT_MAX	2048	/* a reason is cut to this many bytes */
+#define MSG_TEXT_MAX	4096	/* text is cut to this many bytes */
+#define NO_OUTPUT	((size_t)-1)
 
 /* The worker's end of its pipe to the parent. */
 static int	 up_fd = -1;
@@ -575,27 +719,67 @@ static struct job	*inline_j;
 static char		 crash_head[4096];	/* "lector: IN: error: ..." */
 static char		 crash_tail[8192];	/* ") while writing ...\n" */
 
+/*
+ * What running out of memory would say, made ready as each job and
+ * output begins (there may be no memory to make it then).
+ */
+static size_t		 oom_output = NO_OUTPUT;
+static char		 oom_line[8192];	/* "lector: IN: error: ...\n" */
+static char		 oom_why[4096];		/* "out of memory while ..." */
+
 static int	 apply(const struct batch *, struct job *, enum msg_type,
 		    size_t, char *);
 static size_t	 done_so_far(const struct batch *, const struct job *,
 		    struct buf *, struct buf *);
 
+/* " IN: error: " with the name made safe for one line, into b. */
+static void
+line_head(struct buf *b, const char *in)
+{
+	buf_puts(b, "lector: ");
+	utf8_escape(b, in, strlen(in), ESC_CONTROLS);
+	buf_puts(b, ": error: ");
+}
+
 /* Ready what a crash of the inline job would say now. */
 static void
 ready_crash_line(void)
 {
-	struct buf	 under = { 0 }, written = { 0 };
+	struct buf	 head = { 0 }, tail = { 0 }, under = { 0 },
+			 written = { 0 };
 
-	snprintf(crash_head, sizeof(crash_head), "lector: %s: error: the "
-	    "conversion crashed (signal ", inline_j->in);
+	line_head(&head, inline_j->in);
+	buf_puts(&head, "the conversion crashed (signal ");
+	buf_puts(&tail, ")");
 	if (done_so_far(inline_b, inline_j, &under, &written) > 0)
-		snprintf(crash_tail, sizeof(crash_tail), ")%s; written: %s\n",
-		    under.data != NULL ? under.data : "", written.data);
+		buf_printf(&under, "; written: %s", written.data);
 	else
-		snprintf(crash_tail, sizeof(crash_tail), ")%s; nothing was "
-		    "written\n", under.data != NULL ? under.data : "");
+		buf_puts(&under, "; nothing was written");
+	utf8_escape(&tail, under.data, under.len, ESC_CONTROLS);
+	snprintf(crash_head, sizeof(crash_head), "%s", head.data);
+	snprintf(crash_tail, sizeof(crash_tail), "%s\n", tail.data);
+	buf_free(&head);
+	buf_free(&tail);
 	buf_free(&under);
 	buf_free(&written);
+}
+
+/* Ready what running out of memory would say now (path: being written). */
+static void
+ready_oom(const char *in, size_t output, const char *path)
+{
+	struct buf	 b = { 0 };
+
+	oom_output = output;
+	if (path != NULL)
+		snprintf(oom_why, sizeof(oom_why), "out of memory while "
+		    "writing %s", path);
+	else
+		snprintf(oom_why, sizeof(oom_why), "out of memory");
+	line_head(&b, in);
+	utf8_escape(&b, oom_why, strlen(oom_why), ESC_CONTROLS);
+	snprintf(oom_line, sizeof(oom_line), "%s\n", b.data);
+	buf_free(&b);
 }
 
 /*
@@ -609,6 +793,7 @@ on_crash(int sig)
 	size_t	 n = 0;
 	ssize_t	 w;
 
+	synth_abandon();
 	sink_abandon();
 	if (sig >= 100)
 		num[n++] = (char)('0' + sig / 100 % 10);
@@ -648,8 +833,51 @@ tell(enum msg_type type, size_t output, const char *why)
 		memcpy(m + sizeof(h), why, len);
 	while ((n = write(up_fd, m, sizeof(h) + len)) == -1 && errno == EINTR)
 		continue;
-	if (n != (ssize_t)(sizeof(h) + len))
+	if (n != (ssize_t)(sizeof(h) + len)) {
+		synth_abandon();
+		sink_abandon();
 		_exit(1);
+	}
+}
+
+/*
+ * Out of memory in a worker or the inline job: the speaking child and
+ * the file being written go, the line made ready says so, the parent is
+ * told the fate of the output and that this worker ends, and it ends.
+ */
+static void
+on_oom(void)
+{
+	synth_abandon();
+	sink_abandon();
+	if (write(STDERR_FILENO, oom_line, strlen(oom_line)) < 0)
+		(void)0;
+	if (inline_j == NULL && up_fd != -1) {
+		if (oom_output != NO_OUTPUT)
+			tell(MSG_FAILED, oom_output, oom_why);
+		else
+			tell(MSG_INPUT_FAILED, 0, oom_why);
+		tell(MSG_DONE, 1, NULL);
+	}
+	_exit(1);
+}
+
+/* Write output i of job j for ctx at path; 0 if whole and in place. */
+static int
+write_output(const struct batch *b, size_t i, struct ctx *ctx,
+    const char *path)
+{
+	const struct writer *w = b->writers[i];
+	struct sink	*s;
+	int		 rc;
+
+	if ((s = sink_open(w, path, ctx_time(ctx))) == NULL)
+		return -1;
+	if (sink_temp(s) != NULL)
+		tell(MSG_TEMP, i, sink_temp(s));
+	errno = 0;
+	rc = w->write(ctx, s);
+	return sink_commit(s, rc == 0);
 }
 
 /* Convert one input with every writer, telling the parent as it goes. */
@@ -662,6 +890,7 @@ run_job(const struct batch *b, const struct job *j)
 	size_t		 i;
 
 	diag_reset(j->in);
+	ready_oom(j->in, NO_OUTPUT, NULL);
 	if ((d = input_load(j->in, b->input)) == NULL) {
 		tell(MSG_INPUT_FAILED, 0, diag_last_error());
 		return;
@@ -670,12 +899,14 @@ run_job(const struct batch *b, const struct job *j)
 	for (i = 0; i < b->nwriters; i++) {
 		path = output_path(b, j, b->writers[i]);
 		tell(MSG_BEGIN, i, NULL);
-		if (write_output(b->writers[i], ctx, path) == 0)
+		ready_oom(j->in, i, path);
+		if (write_output(b, i, ctx, path) == 0)
 			tell(MSG_WRITTEN, i, NULL);
 		else
 			tell(MSG_FAILED, i, diag_last_error());
 		free(path);
 	}
+	ready_oom(j->in, NO_OUTPUT, NULL);
 	ctx_free(ctx);
 	doc_free(d);
 }
@@ -686,32 +917,24 @@ struct worker {
 	int		 res;		/* read end: messages */
 	size_t		 job;		/* the job in hand */
 	bool		 busy;
+	bool		 retire;	/* it ends after this job */
 	struct timespec	 started;
+	char		*tmp;		/* the file it is writing, or NULL */
+	struct stat	 tmp_st;	/* ... which is this file */
+	size_t		 tmp_output;	/* ... for this output */
 };
-
-/* A worker stopped by a signal removes the file it was writing. */
-static void
-on_signal(int sig)
-{
-	sink_abandon();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
 
 static void
 worker_main(const struct batch *b, struct jobs *js, int cmd, int res)
 {
-	struct sigaction sa;
 	uint32_t	 idx;
 	ssize_t		 n;
+	size_t		 i;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (i = 0; i < NELEM(stop_signals); i++)
+		catch_signal(stop_signals[i], on_signal);
 	signal(SIGPIPE, SIG_IGN);
+	xalloc_on_failure(on_oom);
 	up_fd = res;
 	for (;;) {
 		n = read(cmd, &idx, sizeof(idx));
@@ -751,6 +974,9 @@ worker_start(const struct batch *b, struct jobs *js, struct worker *ws,
 	if (pid == 0) {
 		close(down[1]);
 		close(up[0]);
+		close(stop_pipe[0]);
+		close(stop_pipe[1]);
+		stop_pipe[0] = stop_pipe[1] = -1;
 		for (k = 0; k < nw; k++)
 			if (ws[k].pid != 0) {
 				close(ws[k].cmd);
@@ -760,37 +986,76 @@ worker_start(const struct batch *b, struct jobs *js, struct worker *ws,
 	}
 	close(down[0]);
 	close(up[1]);
+	memset(&ws[w], 0, sizeof(ws[w]));
 	ws[w].pid = pid;
 	ws[w].cmd = down[1];
 	ws[w].res = up[0];
-	ws[w].busy = false;
 	return 0;
 }
 
-/* Close a worker's pipes and collect it; returns its wait status. */
+/*
+ * Close a worker's pipes and collect it, stopping it first if kill_it (a
+ * second to stop by itself, then SIGKILL); returns its wait status.  The
+ * file it was writing, if any, is removed.
+ */
 static int
 worker_end(struct worker *w, bool kill_it)
 {
-	int		 st = 0, i;
+	struct stat	 st;
+	int		 status = 0, i;
 
 	close(w->cmd);
 	close(w->res);
 	if (kill_it) {
 		kill(w->pid, SIGTERM);
-		/* Give it a second to remove its temporary file. */
 		for (i = 0; i < 100; i++) {
-			if (waitpid(w->pid, &st, WNOHANG) == w->pid)
+			if (waitpid(w->pid, &status, WNOHANG) == w->pid)
 				goto done;
 			nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
 		}
 		kill(w->pid, SIGKILL);
 	}
-	while (waitpid(w->pid, &st, 0) == -1 && errno == EINTR)
+	while (waitpid(w->pid, &status, 0) == -1 && errno == EINTR)
 		continue;
 done:
+	if (w->tmp != NULL && lstat(w->tmp, &st) == 0 &&
+	    st.st_dev == w->tmp_st.st_dev && st.st_ino == w->tmp_st.st_ino)
+		unlink(w->tmp);
 	w->pid = 0;
 	w->busy = false;
-	return st;
+	return status;
+}
+
+/*
+ * After worker w died or was stopped in the middle of job j: an output
+ * it had renamed into place before it could say so is written (the file
+ * there is the one it wrote); the folder of the output it was writing
+ * is swept of a temporary file it made but had not yet named.
+ */
+static void
+settle(const struct batch *b, struct worker *w, struct job *j)
+{
+	struct stat	 st;
+	char		*path, *dir;
+	size_t		 k;
+
+	for (k = 0; j->fates != NULL && k < b->nwriters; k++) {
+		if (j->fates[k] != OUTPUT_WRITING)
+			continue;
+		path = output_path(b, j, b->writers[k]);
+		if (w->tmp != NULL && w->tmp_output == k &&
+		    stat(path, &st) == 0 && st.st_dev == w->tmp_st.st_dev &&
+		    st.st_ino == w->tmp_st.st_ino)
+			j->fates[k] = OUTPUT_WRITTEN;
+		else if (b->mode != OUT_STDOUT) {
+			dir = folder_of(path);
+			sink_sweep(dir);
+			free(dir);
+		}
+		free(path);
+	}
+	free(w->tmp);
+	w->tmp = NULL;
 }
 
 static double
@@ -804,15 +1069,20 @@ seconds_since(const struct timespec *t)
 }
 
 static void
-progress(const struct batch *b, size_t done, size_t total, const char *in)
+progress(size_t done, size_t total, const char *in)
 {
-	(void)b;
+	struct buf	 b = { 0 };
+
 	if (!cfg.progress)
 		return;
 	if (in == NULL)
 		fputs("\r\033[K", stderr);
-	else
-		fprintf(stderr, "\r\033[K[%zu/%zu] %.60s", done, total, in);
+	else {
+		utf8_escape(&b, in, strlen(in), ESC_CONTROLS);
+		fprintf(stderr, "\r\033[K[%zu/%zu] %.60s", done, total,
+		    b.data);
+		buf_free(&b);
+	}
 	fflush(stderr);
 }
 
@@ -852,6 +1122,8 @@ apply(const struct batch *b, struct job *j, enum msg_type type,
 	case MSG_BEGIN:
 		j->fates[output] = OUTPUT_WRITING;
 		break;
+	case MSG_TEMP:
+		break;
 	case MSG_WRITTEN:
 		j->fates[output] = OUTPUT_WRITTEN;
 		break;
@@ -879,8 +1151,8 @@ apply(const struct batch *b, struct job *j, enum msg_type type,
 }
 
 /*
- * Take one message from the worker in hand of job j.  Returns 1 when the
- * job is over, 0 when more is to come, -1 if the worker is gone.
+ * Take one message from worker w about job j.  Returns 1 when the job is
+ * over, 0 when more is to come, -1 if the worker is gone.
  */
 static int
 take_message(const struct batch *b, struct worker *w, struct job *j)
@@ -899,6 +1171,26 @@ take_message(const struct batch *b, struct worker *w, struct job *j)
 		return -1;
 	}
 	text[h.len] = '\0';
+	switch (h.type) {
+	case MSG_TEMP:
+		/* Which file it is, to know it again after a rename. */
+		free(w->tmp);
+		w->tmp = NULL;
+		if (lstat(text, &w->tmp_st) == 0) {
+			w->tmp = text;
+			w->tmp_output = h.output;
+			return 0;
+		}
+		break;
+	case MSG_WRITTEN:
+	case MSG_FAILED:
+		free(w->tmp);
+		w->tmp = NULL;
+		break;
+	case MSG_DONE:
+		w->retire = h.output == 1;
+		break;
+	}
 	return apply(b, j, (enum msg_type)h.type, h.output, text);
 }
 
@@ -926,8 +1218,10 @@ done_so_far(const struct batch *b, const struct job *j, struct buf *under,
 }
 
 /*
- * Report a job whose worker died or overran --timeout, in one line: the
- * cause, the output it was writing, and what was written before.
+ * Settle a job whose worker died, overran --timeout or was stopped by a
+ * signal: the outputs under way fail with the cause, and, but for a
+ * signal (said once for the batch), one line says the cause, the output
+ * it was writing and what was written before.
  */
 static void
 job_failed(const struct batch *b, struct job *j, enum job_state state,
@@ -940,6 +1234,9 @@ job_failed(const struct batch *b, struct job *j, enum job_state state,
 	if (state == JOB_TIMEOUT)
 		buf_printf(&msg, "stopped after %u seconds (--timeout)",
 		    cfg.timeout);
+	else if (state == JOB_INTERRUPTED)
+		buf_printf(&msg, "lector was stopped (signal %d)",
+		    (int)stop_sig);
 	else if (WIFSIGNALED(st))
 		buf_printf(&msg, "the conversion crashed (signal %d)",
 		    WTERMSIG(st));
@@ -960,9 +1257,11 @@ job_failed(const struct batch *b, struct job *j, enum job_state state,
 		buf_printf(&msg, "; written: %s", written.data);
 	else
 		buf_puts(&msg, "; nothing was written");
-	diag_reset(j->in);
-	diag(DIAG_ERROR, 0, "%s", msg.data);
-	diag_reset(NULL);
+	if (state != JOB_INTERRUPTED) {
+		diag_reset(j->in);
+		diag(DIAG_ERROR, 0, "%s", msg.data);
+		diag_reset(NULL);
+	}
 	buf_free(&msg);
 	buf_free(&under);
 	buf_free(&written);
@@ -981,7 +1280,6 @@ run_inline(const struct batch *b, struct job *j)
 	const int	 crashes[] = {
 		SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
 	};
-	const int	 stops[] = { SIGTERM, SIGINT, SIGHUP };
 	size_t		 i;
 
 	inline_b = b;
@@ -992,13 +1290,34 @@ run_inline(const struct batch *b, struct job *j)
 	sa.sa_handler = on_crash;
 	for (i = 0; i < NELEM(crashes); i++)
 		sigaction(crashes[i], &sa, NULL);
-	sa.sa_handler = on_signal;
-	for (i = 0; i < NELEM(stops); i++)
-		sigaction(stops[i], &sa, NULL);
+	for (i = 0; i < NELEM(stop_signals); i++)
+		catch_signal(stop_signals[i], on_signal);
 	signal(SIGPIPE, SIG_IGN);
+	xalloc_on_failure(on_oom);
 	run_job(b, j);
 	tell(MSG_DONE, 0, NULL);
+	xalloc_on_failure(NULL);
 	inline_j = NULL;
+}
+
+/*
+ * Collect what is left of the workers' children: a speaking child whose
+ * worker was killed dies with it (synth.c) and, lector being their
+ * subreaper on Linux, comes here to be collected, so that none outlives
+ * lector.  Gives up after two seconds.
+ */
+static void
+reap_orphans(void)
+{
+	int	 i;
+	pid_t	 pid;
+
+	for (i = 0; i < 200; i++) {
+		if ((pid = waitpid(-1, NULL, WNOHANG)) == -1 && errno != EINTR)
+			return;		/* none left */
+		if (pid == 0)
+			nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
+	}
 }
 
 /* Run the pending jobs listed in todo on up to opts->jobs workers. */
@@ -1018,18 +1337,22 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 	bool		 stopping = false;
 	struct job	*j;
 	double		 left;
+	char		 drain[64];
 
 	nw = cfg.jobs < ntodo ? cfg.jobs : ntodo;
 	if (nw == 0)
 		return;
+#ifdef PR_SET_CHILD_SUBREAPER
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+#endif
 	ws = xcalloc(nw, sizeof(*ws));
-	pfd = xcalloc(nw, sizeof(*pfd));
+	pfd = xcalloc(nw + 1, sizeof(*pfd));
 	for (;;) {
 		/* Hand out work; start workers where needed. */
 		for (w = 0; w < nw; w++) {
 			if (ws[w].busy)
 				continue;
-			if (next >= ntodo || stopping) {
+			if (next >= ntodo || stopping || stop_sig != 0) {
 				if (ws[w].pid != 0)
 					worker_end(&ws[w], false);
 				continue;
@@ -1069,7 +1392,7 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 		if (running == 0)
 			break;
 
-		/* Wait for a status, a death or a deadline. */
+		/* Wait for a message, a death, a deadline or a signal. */
 		timeout_ms = -1;
 		for (w = 0; w < nw; w++) {
 			pfd[w].fd = ws[w].busy ? ws[w].res : -1;
@@ -1083,9 +1406,28 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 					timeout_ms = (int)k;
 			}
 		}
-		if (poll(pfd, nw, timeout_ms) == -1 && errno != EINTR) {
-			fprintf(stderr, "lector: poll: %s\n", strerror(errno));
+		pfd[nw].fd = stop_pipe[0];
+		pfd[nw].events = POLLIN;
+		pfd[nw].revents = 0;
+		if (stop_sig == 0 && poll(pfd, nw + 1, timeout_ms) == -1 &&
+		    errno != EINTR) {
+			diag_line("poll: %s", strerror(errno));
 			break;
+		}
+		if (stop_sig != 0) {
+			/* Stop every worker; their jobs were interrupted. */
+			while (read(stop_pipe[0], drain, sizeof(drain)) > 0)
+				continue;
+			for (w = 0; w < nw; w++) {
+				if (!ws[w].busy)
+					continue;
+				j = &js->v[ws[w].job];
+				worker_end(&ws[w], true);
+				settle(b, &ws[w], j);
+				job_failed(b, j, JOB_INTERRUPTED, 0);
+				running--;
+			}
+			continue;
 		}
 		for (w = 0; w < nw; w++) {
 			if (!ws[w].busy)
@@ -1094,22 +1436,26 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 			if (pfd[w].revents != 0) {
 				if ((r = take_message(b, &ws[w], j)) == 0)
 					continue;
-				if (r == 1)
+				if (r == 1) {
 					ws[w].busy = false;
-				else {
+					if (ws[w].retire)
+						worker_end(&ws[w], false);
+				} else {
 					st = worker_end(&ws[w], false);
+					settle(b, &ws[w], j);
 					job_failed(b, j, JOB_CRASHED, st);
 				}
 			} else if (cfg.timeout > 0 &&
 			    seconds_since(&ws[w].started) >=
 			    cfg.timeout) {
 				worker_end(&ws[w], true);
+				settle(b, &ws[w], j);
 				job_failed(b, j, JOB_TIMEOUT, 0);
 			} else
 				continue;
 			running--;
 			done++;
-			progress(b, done, ntodo, j->in);
+			progress(done, ntodo, j->in);
 			if (j->state != JOB_DONE && cfg.stop)
 				stopping = true;
 		}
@@ -1117,7 +1463,8 @@ run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
 	for (w = 0; w < nw; w++)
 		if (ws[w].pid != 0)
 			worker_end(&ws[w], false);
-	progress(b, 0, 0, NULL);
+	reap_orphans();
+	progress(0, 0, NULL);
 	free(ws);
 	free(pfd);
 	ws = NULL;
@@ -1160,6 +1507,68 @@ mark_clashes(struct jobs *js)
 		diag_reset(NULL);
 	}
 	free(v);
+}
+
+/* An output that is the input itself: the job fails before it starts. */
+static void
+mark_self_overwrite(const struct batch *b, struct job *j)
+{
+	struct stat	 in, out;
+	char		*path;
+	size_t		 i;
+
+	if (b->mode == OUT_STDOUT || strcmp(j->in, "-") == 0 ||
+	    stat(j->in, &in) == -1)
+		return;
+	for (i = 0; i < b->nwriters; i++) {
+		path = output_path(b, j, b->writers[i]);
+		if (stat(path, &out) == 0 && out.st_dev == in.st_dev &&
+		    out.st_ino == in.st_ino) {
+			diag_reset(j->in);
+			diag(DIAG_ERROR, 0, "not converted: its %s output "
+			    "would overwrite the input (%s)",
+			    b->writers[i]->name, path);
+			j->state = JOB_FAILED;
+			j->reason = xstrdup(diag_last_error());
+			diag_reset(NULL);
+			free(path);
+			return;
+		}
+		free(path);
+	}
+}
+
+/*
+ * Remove what a lector that was killed left in the folders this run
+ * writes to: temporary files nobody holds (sink_sweep()).
+ */
+static void
+sweep(const struct batch *b, const struct jobs *js, const size_t *todo,
+    size_t ntodo)
+{
+	char	**dirs, *path;
+	size_t	 n = 0, i, k;
+
+	if (b->mode == OUT_STDOUT && cfg.report == NULL)
+		return;
+	dirs = xreallocarray(NULL, ntodo * b->nwriters + 1, sizeof(*dirs));
+	for (i = 0; b->mode != OUT_STDOUT && i < ntodo; i++)
+		for (k = 0; k < b->nwriters; k++) {
+			path = output_path(b, &js->v[todo[i]], b->writers[k]);
+			dirs[n++] = folder_of(path);
+			free(path);
+		}
+	if (cfg.report != NULL)
+		dirs[n++] = folder_of(cfg.report);
+	if (n > 0)
+		qsort(dirs, n, sizeof(*dirs), cmp_str);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcmp(dirs[i], dirs[i - 1]) != 0)
+			sink_sweep(dirs[i]);
+	}
+	for (i = 0; i < n; i++)
+		free(dirs[i]);
+	free(dirs);
 }
 
 /* FNV-1a: a stable hash, the same on every machine of a sharded run. */
@@ -1217,6 +1626,27 @@ json_text(const char *s)
 	return o;
 }
 
+/*
+ * Add name under key to o, and, if it is not UTF-8 (a file name can be
+ * any bytes), its exact bytes under key_escaped: the bytes that are not
+ * UTF-8 as \xHH, a backslash as \\ (utf8_escape()).
+ */
+static void
+json_name(struct json_object *o, const char *key, const char *name)
+{
+	struct buf	 b = { 0 };
+	char		*k;
+
+	json_object_object_add(o, key, json_text(name));
+	if (utf8_valid(name, strlen(name)))
+		return;
+	utf8_escape(&b, name, strlen(name), ESC_BACKSLASH);
+	k = xasprintf("%s_escaped", key);
+	json_object_object_add(o, k, json_object_new_string(b.data));
+	free(k);
+	buf_free(&b);
+}
+
 /* The outputs of job j and what became of each. */
 static struct json_object *
 json_outputs(const struct batch *b, const struct job *j)
@@ -1237,7 +1667,7 @@ json_outputs(const struct batch *b, const struct job *j)
 		o = json_object_new_object();
 		json_object_object_add(o, "format",
 		    json_object_new_string(b->writers[k]->name));
-		json_object_object_add(o, "path", json_text(path));
+		json_name(o, "path", path);
 		json_object_object_add(o, "status",
 		    json_object_new_string(fate_names[fate]));
 		if (fate == OUTPUT_FAILED && j->why[k] != NULL)
@@ -1266,7 +1696,7 @@ write_report(const struct batch *b, const struct jobs *js)
 		j = &js->v[i];
 		count[j->state]++;
 		o = json_object_new_object();
-		json_object_object_add(o, "input", json_text(j->in));
+		json_name(o, "input", j->in);
 		json_object_object_add(o, "status",
 		    json_object_new_string(state_names[j->state]));
 		if (j->reason != NULL)
@@ -1281,7 +1711,8 @@ write_report(const struct batch *b, const struct jobs *js)
 	    json_object_new_uint64(count[JOB_SKIPPED]));
 	json_object_object_add(top, "failed",
 	    json_object_new_uint64(count[JOB_FAILED] + count[JOB_TIMEOUT] +
-	    count[JOB_CRASHED] + count[JOB_NOT_RUN]));
+	    count[JOB_CRASHED] + count[JOB_NOT_RUN] +
+	    count[JOB_INTERRUPTED]));
 	json_object_object_add(top, "other_shard",
 	    json_object_new_uint64(count[JOB_OTHER_SHARD]));
 	text = json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
@@ -1303,7 +1734,7 @@ int
 batch_run(const struct batch *b, struct jobs *js)
 {
 	static size_t	*todo;		/* static: see run_workers() */
-	size_t		 ntodo = 0, i;
+	size_t		 ntodo = 0, i, nstopped = 0;
 	mode_t		 mask;
 	long		 ncpu;
 	int		 status = 0;
@@ -1325,6 +1756,9 @@ batch_run(const struct batch *b, struct jobs *js)
 	for (i = 0; i < js->n; i++) {
 		if (js->v[i].state != JOB_PENDING)
 			continue;
+		mark_self_overwrite(b, &js->v[i]);
+		if (js->v[i].state != JOB_PENDING)
+			continue;
 		if (cfg.shard_n > 0 &&
 		    hash_str(js->v[i].rel) % cfg.shard_n != cfg.shard_k - 1)
 			js->v[i].state = JOB_OTHER_SHARD;
@@ -1333,16 +1767,28 @@ batch_run(const struct batch *b, struct jobs *js)
 		else
 			todo[ntodo++] = i;
 	}
+	sweep(b, js, todo, ntodo);
 	if (ntodo == 1 && cfg.timeout == 0 && cfg.report == NULL)
 		run_inline(b, &js->v[todo[0]]);
-	else
+	else {
+		/* A signal to stop ends the workers, then the batch. */
+		if (pipe(stop_pipe) == 0) {
+			for (i = 0; i < 2; i++)
+				fcntl(stop_pipe[i], F_SETFL, O_NONBLOCK);
+			for (i = 0; i < NELEM(stop_signals); i++)
+				catch_signal(stop_signals[i], on_stop);
+		}
 		run_workers(b, js, todo, ntodo);
+	}
 	free(todo);
 	todo = NULL;
 
 	for (i = 0; i < js->n; i++) {
 		if (js->v[i].state == JOB_PENDING)
 			js->v[i].state = JOB_NOT_RUN;
+		if (js->v[i].state == JOB_NOT_RUN ||
+		    js->v[i].state == JOB_INTERRUPTED)
+			nstopped++;
 		if (js->v[i].state != JOB_DONE &&
 		    js->v[i].state != JOB_SKIPPED &&
 		    js->v[i].state != JOB_OTHER_SHARD)
@@ -1350,5 +1796,13 @@ batch_run(const struct batch *b, struct jobs *js)
 	}
 	if (cfg.report != NULL && write_report(b, js) == -1)
 		status = 1;
+	if (stop_sig != 0) {
+		/* One line for the batch; then die of the signal. */
+		diag_line("stopped by signal %d: %zu input%s not converted; "
+		    "what was written is complete", (int)stop_sig, nstopped,
+		    nstopped == 1 ? "" : "s");
+		signal(stop_sig, SIG_DFL);
+		raise(stop_sig);
+	}
 	return status;
 }

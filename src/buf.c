@@ -14,10 +14,8 @@ buf_grow(struct buf *b, size_t sz)
 {
 	size_t	 need;
 
-	if (sz > SIZE_MAX - b->len - 1) {
-		fputs("lector: out of memory\n", stderr);
-		exit(1);
-	}
+	if (sz > SIZE_MAX - b->len - 1)
+		xalloc_fail();
 	need = b->len + sz + 1;
 	if (need <= b->cap)
 		return;

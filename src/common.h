@@ -6,7 +6,7 @@
 #ifndef COMMON_H
 #define COMMON_H
 
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700	/* POSIX.1-2008 with XSI: realpath() */
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "conf.h"
+#include "diag.h"
 
 static char *
 trim(char *s)
@@ -40,16 +41,16 @@ conf_parse(char *text, const char *path,
 		if (*line == '\0')
 			continue;
 		if ((eq = strchr(line, '=')) == NULL) {
-			fprintf(stderr, "lector: %s:%u: not a 'key = value' "
-			    "line\n", path, no);
+			diag_line("%s:%u: not a 'key = value' "
+			    "line", path, no);
 			return -1;
 		}
 		*eq = '\0';
 		key = trim(line);
 		value = trim(eq + 1);
 		if (*key == '\0' || *value == '\0') {
-			fprintf(stderr, "lector: %s:%u: a key and a value "
-			    "are needed\n", path, no);
+			diag_line("%s:%u: a key and a value "
+			    "are needed", path, no);
 			return -1;
 		}
 		if (fn(key, value, path, no, arg) == -1)

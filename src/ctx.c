@@ -8,6 +8,7 @@
 
 #include "ctx.h"
 #include "diag.h"
+#include "sink.h"
 #include "speech.h"
 #include "synth.h"
 #include "tree.h"
@@ -140,10 +141,8 @@ ctx_audio(struct ctx *c)
 	sink.pcm = on_pcm;
 	sink.mark = on_mark;
 	sink.arg = a;
-	if ((a->pcm = tmpfile()) == NULL)
-		diag(DIAG_ERROR, 0, "cannot make a temporary file for the "
-		    "audio: %s", strerror(errno));
-	else if (synth_run(c->d, speech_profile(), sp, &sink) == 0 &&
+	if ((a->pcm = sink_scratch("the audio")) != NULL &&
+	    synth_run(c->d, speech_profile(), sp, &sink) == 0 &&
 	    a->rate > 0) {
 		c->audio_state = AUDIO_MADE;
 		diag(DIAG_INFO, 0, "spoke %zu utterances: %.1f seconds of "
@@ -168,11 +167,8 @@ ctx_fake_audio(struct ctx *c)
 		return c->audio_state == AUDIO_MADE ? 0 : -1;
 	c->audio_state = AUDIO_FAILED;
 	c->audio_why = xstrdup("no audio");
-	if ((a->pcm = tmpfile()) == NULL) {
-		diag(DIAG_ERROR, 0, "cannot make a temporary file for the "
-		    "audio: %s", strerror(errno));
+	if ((a->pcm = sink_scratch("the audio")) == NULL)
 		return -1;
-	}
 	a->rate = 8000;
 	a->start = xcalloc(sp->n + 1, sizeof(*a->start));
 	a->end = xcalloc(sp->n + 1, sizeof(*a->end));

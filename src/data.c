@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "data.h"
+#include "diag.h"
 #include "xalloc.h"
 
 #ifndef LECTOR_DATADIR
@@ -91,14 +92,14 @@ data_load(const char *kind, const char *name, const char *suffix,
 
 	if ((*path = data_find(kind, name, suffix)) == NULL) {
 		names = data_names(kind, suffix);
-		fprintf(stderr, "lector: %s %s: no such %s or readable %s "
-		    "file (there are: %s) (see lector --help)\n", option,
+		diag_line("%s %s: no such %s or readable %s "
+		    "file (there are: %s) (see lector --help)", option,
 		    name, what, suffix, names);
 		free(names);
 		return NULL;
 	}
 	if ((text = data_read(*path, len)) == NULL) {
-		fprintf(stderr, "lector: %s: cannot read: %s\n", *path,
+		diag_line("%s: cannot read: %s", *path,
 		    strerror(errno));
 		free(*path);
 		*path = NULL;

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "utf8.h"
 
 static const char	*cur_file;
 static int		 worst = -1;
@@ -42,7 +43,7 @@ diag_set_verbosity(int v)
 void
 diag(enum diag_level level, unsigned line, const char *fmt, ...)
 {
-	struct buf	 b = { 0 };
+	struct buf	 text = { 0 };
 	va_list		 ap;
 
 	if ((int)level > worst)
@@ -60,17 +61,33 @@ diag(enum diag_level level, unsigned line, const char *fmt, ...)
 	    (level == DIAG_WARN && verbosity < 0) || verbosity < -1)
 		return;
 
-	buf_puts(&b, "lector: ");
 	if (cur_file != NULL) {
-		buf_puts(&b, cur_file);
+		buf_puts(&text, cur_file);
 		if (line > 0)
-			buf_printf(&b, ":%u", line);
-		buf_puts(&b, ": ");
+			buf_printf(&text, ":%u", line);
+		buf_puts(&text, ": ");
 	}
-	buf_printf(&b, "%s: ", level_names[level]);
+	buf_printf(&text, "%s: ", level_names[level]);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&text, fmt, ap);
 	va_end(ap);
+	diag_line("%s", text.data);
+	buf_free(&text);
+}
+
+void
+diag_line(const char *fmt, ...)
+{
+	struct buf	 b = { 0 }, text = { 0 };
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	buf_puts(&b, "lector: ");
+	if (text.data != NULL)
+		utf8_escape(&b, text.data, text.len, ESC_CONTROLS);
+	buf_free(&text);
 	buf_putc(&b, '\n');
 	fflush(stderr);
 	/* A short write to a terminal or pipe loses only the message. */

@@ -35,6 +35,15 @@ void		 diag_set_verbosity(int);
 void		 diag(enum diag_level, unsigned line, const char *fmt, ...)
 		    PRINTFLIKE(3, 4);
 
+/*
+ * Print "lector: " and the text as one line: control characters, bytes that
+ * are not UTF-8 and bidirectional controls (in a file name, say) are
+ * written as escapes (utf8_escape()), so no name can break the line or
+ * steer the terminal.  diag() prints through it; so does every message
+ * of lector's that is not about an input.
+ */
+void		 diag_line(const char *fmt, ...) PRINTFLIKE(1, 2);
+
 /* The worst level reported since diag_reset(), or -1 if none. */
 int		 diag_worst(void);
 

@@ -8,6 +8,7 @@
 
 #include "conf.h"
 #include "data.h"
+#include "diag.h"
 #include "lang.h"
 #include "xalloc.h"
 
@@ -116,9 +117,9 @@ lang_setup(void)
 	char	*path;
 
 	if ((path = data_find("language", "en", ".conf")) == NULL) {
-		fprintf(stderr, "lector: cannot find its language data "
+		diag_line("cannot find its language data "
 		    "(language/en.conf in styles/ or the installed "
-		    "share/lector; LECTOR_DATADIR names another folder)\n");
+		    "share/lector; LECTOR_DATADIR names another folder)");
 		return -1;
 	}
 	free(path);

@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #include "reader.h"
 #include "writer.h"
 #include "xalloc.h"
+#include "xml.h"
 
 /* What the output options say. */
 static const char	*to;		/* -t LIST */
@@ -240,6 +242,9 @@ main(int argc, char *argv[])
 	int		 first, status;
 
 	memset(&b, 0, sizeof(b));
+	/* A file-size limit fails a write (EFBIG), not the process. */
+	signal(SIGXFSZ, SIG_IGN);
+	xml_setup();
 	collect_groups();
 	first = opts_parse(argc, argv, (const struct optgroup *const *)groups,
 	    &prog);
@@ -293,10 +298,10 @@ main(int argc, char *argv[])
 	for (i = 0; i < nw; i++)
 		if (ws[i]->setup != NULL && ws[i]->setup() == -1)
 			return 2;
-	if ((js = jobs_collect(argv, (size_t)argc, b.input->from)) == NULL)
-		return 2;
 	b.writers = ws;
 	b.nwriters = nw;
+	if ((js = jobs_collect(argv, (size_t)argc, &b)) == NULL)
+		return 2;
 	status = batch_run(&b, js);
 	jobs_free(js);
 	free(ws);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "opts.h"
 #include "text.h"
 #include "xalloc.h"
@@ -37,11 +38,10 @@ opts_usage(const char *fmt, ...)
 	struct buf	 b = { 0 };
 	va_list		 ap;
 
-	buf_puts(&b, "lector: ");
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s (see lector --help)\n", b.data);
+	diag_line("%s (see lector --help)", b.data);
 	buf_free(&b);
 	exit(2);
 }
@@ -238,7 +238,7 @@ static int
 stdout_done(void)
 {
 	if (fflush(stdout) == EOF || ferror(stdout)) {
-		fprintf(stderr, "lector: cannot write to standard output: %s\n",
+		diag_line("cannot write to standard output: %s",
 		    strerror(errno));
 		return 1;
 	}

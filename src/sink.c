@@ -3,7 +3,10 @@
 
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,14 @@
 
 /* 1980-01-01, the earliest time a ZIP entry can hold. */
 #define ZIP_EPOCH	315532800
+
+/*
+ * Temporary names: ".NAME.lector-XXXXXX" beside NAME, or, where that
+ * would be too long a name, ".lector-XXXXXX".  sink_sweep() knows them
+ * by TMP_TAG and six characters at the end.
+ */
+#define TMP_TAG		"lector-"
+#define TMP_SUFFIX	TMP_TAG "XXXXXX"
 
 struct sink {
 	const struct writer *w;
@@ -76,28 +87,51 @@ make_parents(const char *path)
 	return rc;
 }
 
+/* The longest name the folder of path takes. */
+static size_t
+name_max(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	long		 n;
+
+	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	n = pathconf(dir, _PC_NAME_MAX);
+	free(dir);
+#ifdef NAME_MAX
+	return n > 0 ? (size_t)n : NAME_MAX;
+#else
+	return n > 0 ? (size_t)n : 255;
+#endif
+}
+
 /*
- * Open a hidden temporary file beside path ("dir/.name.XXXXXX"), its name
- * kept in cur_tmp.  Returns NULL after a message.
+ * Open a hidden temporary file beside path, its name kept in cur_tmp,
+ * and lock it: a lock that is free means that the file's writer is gone
+ * (sink_sweep()).  Returns NULL after a message.
  */
 static FILE *
 tmp_open(const char *path)
 {
-	const char	*slash = strrchr(path, '/');
+	const char	*slash = strrchr(path, '/'), *base;
+	struct flock	 lk;
 	FILE		*f;
-	int		 fd, n;
+	int		 fd, n, dirlen;
 
-	n = slash == NULL ?
-	    snprintf(cur_tmp, sizeof(cur_tmp), ".%s.XXXXXX", path) :
-	    snprintf(cur_tmp, sizeof(cur_tmp), "%.*s/.%s.XXXXXX",
-	    (int)(slash - path), path, slash + 1);
+	base = slash != NULL ? slash + 1 : path;
+	dirlen = slash != NULL ? (int)(slash - path) + 1 : 0;
+	if (make_parents(path) == -1)
+		return NULL;	/* make_parents() said why */
+	if (strlen(base) + sizeof(TMP_SUFFIX) + 1 <= name_max(path))
+		n = snprintf(cur_tmp, sizeof(cur_tmp), "%.*s.%s." TMP_SUFFIX,
+		    dirlen, path, base);
+	else
+		n = snprintf(cur_tmp, sizeof(cur_tmp), "%.*s." TMP_SUFFIX,
+		    dirlen, path);
 	if (n < 0 || (size_t)n >= sizeof(cur_tmp)) {
 		cur_tmp[0] = '\0';
 		diag(DIAG_ERROR, 0, "output path too long: %s", path);
-		return NULL;
-	}
-	if (make_parents(path) == -1) {
-		cur_tmp[0] = '\0';	/* make_parents() said why */
 		return NULL;
 	}
 	if ((fd = mkstemp(cur_tmp)) == -1) {
@@ -106,7 +140,11 @@ tmp_open(const char *path)
 		cur_tmp[0] = '\0';
 		return NULL;
 	}
-	if (fchmod(fd, file_mode) == -1 || (f = fdopen(fd, "wb")) == NULL) {
+	memset(&lk, 0, sizeof(lk));
+	lk.l_type = F_WRLCK;
+	lk.l_whence = SEEK_SET;
+	if (fchmod(fd, file_mode) == -1 || fcntl(fd, F_SETLK, &lk) == -1 ||
+	    (f = fdopen(fd, "wb")) == NULL) {
 		diag(DIAG_ERROR, 0, "cannot write %s: %s", path,
 		    strerror(errno));
 		close(fd);
@@ -167,6 +205,12 @@ sink_over(const struct writer *w, FILE *f, time_t t)
 	s = make(w, "-", f, t, diag_errors());
 	s->borrowed = true;
 	return s;
+}
+
+const char *
+sink_temp(const struct sink *s)
+{
+	return s->f != stdout && !s->borrowed ? cur_tmp : NULL;
 }
 
 FILE *
@@ -293,4 +337,88 @@ sink_commit(struct sink *s, bool ok)
 	free(s->path);
 	free(s);
 	return rc;
+}
+
+/* Whether name is one of sink's temporary names. */
+static bool
+is_temp(const char *name)
+{
+	size_t	 len = strlen(name), tag = sizeof(TMP_TAG) - 1, i;
+
+	if (name[0] != '.' || len < 1 + tag + 6 ||
+	    memcmp(name + len - 6 - tag, TMP_TAG, tag) != 0 ||
+	    name[len - 7 - tag] != '.')
+		return false;
+	for (i = len - 6; i < len; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') ||
+		    (name[i] >= 'A' && name[i] <= 'Z') ||
+		    (name[i] >= '0' && name[i] <= '9')))
+			return false;
+	return true;
+}
+
+/* Whether the file called name in dirfd is a temporary file nobody holds. */
+static bool
+is_stale(int dirfd, const char *name)
+{
+	struct flock	 lk;
+	struct stat	 st;
+	int		 fd;
+	bool		 stale;
+
+	if ((fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW)) ==
+	    -1)
+		return false;
+	memset(&lk, 0, sizeof(lk));
+	lk.l_type = F_WRLCK;
+	lk.l_whence = SEEK_SET;
+	stale = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    fcntl(fd, F_GETLK, &lk) == 0 && lk.l_type == F_UNLCK;
+	close(fd);
+	return stale;
+}
+
+size_t
+sink_sweep(const char *dir)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	size_t		 n = 0;
+
+	if ((dp = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(dp)) != NULL)
+		if (is_temp(de->d_name) && is_stale(dirfd(dp), de->d_name) &&
+		    unlinkat(dirfd(dp), de->d_name, 0) == 0) {
+			diag(DIAG_INFO, 0, "removed %s/%s, left by a run that "
+			    "was stopped", dir, de->d_name);
+			n++;
+		}
+	closedir(dp);
+	return n;
+}
+
+FILE *
+sink_scratch(const char *what)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		*path;
+	FILE		*f = NULL;
+	int		 fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	path = xasprintf("%s%s.lector-" "XXXXXX", dir,
+	    dir[strlen(dir) - 1] == '/' ? "" : "/");
+	if ((fd = mkstemp(path)) != -1) {
+		unlink(path);
+		if ((f = fdopen(fd, "w+b")) == NULL)
+			close(fd);
+	}
+	if (f == NULL)
+		diag(DIAG_ERROR, 0, "cannot make a temporary file for %s in "
+		    "%s: %s (TMPDIR names another folder)", what, dir,
+		    strerror(errno));
+	free(path);
+	return f;
 }

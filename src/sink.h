@@ -11,8 +11,9 @@ struct writer;
 
 /*
  * Where one output goes, committed whole or not at all: a file written
- * under a hidden temporary name in its folder (".NAME.XXXXXX") and
- * renamed into place, or standard output.  A writer of one file writes
+ * under a hidden temporary name in its folder (".NAME.lector-XXXXXX",
+ * or ".lector-XXXXXX" where NAME is too long to add to), locked while
+ * it is written, and renamed into place; or standard output.  A writer of one file writes
  * to sink_stream(); a writer of a package (w->package: an EPUB, later a
  * DAISY book) adds its members with sink_add(), and the sink packs them
  * into a ZIP (members in the order added, each under 1 KiB stored and
@@ -34,6 +35,12 @@ struct sink	*sink_open(const struct writer *w, const char *path,
  * committing writes and flushes, renames nothing, and leaves f open.
  */
 struct sink	*sink_over(const struct writer *w, FILE *f, time_t t);
+
+/*
+ * The temporary file's path, for the batch runner to remove if the
+ * process writing it is killed; NULL when writing to a stream.
+ */
+const char	*sink_temp(const struct sink *);
 
 /* The stream of a one-file output (NULL for a package). */
 FILE		*sink_stream(struct sink *);
@@ -58,6 +65,21 @@ int		 sink_commit(struct sink *, bool ok);
  * for a signal handler of a worker that is being stopped.
  */
 void		 sink_abandon(void);
+
+/*
+ * Remove the temporary files in folder dir that nobody is writing (their
+ * lock is free): left by a lector that was killed.  Files of any other
+ * name, and those of a lector still running, are left alone.  Returns
+ * how many were removed.
+ */
+size_t		 sink_sweep(const char *dir);
+
+/*
+ * An anonymous scratch file, for what (in the message if it cannot be
+ * made), in $TMPDIR or else /tmp: already removed, gone when closed.
+ * NULL after a message.
+ */
+FILE		*sink_scratch(const char *what);
 
 /* The mode new files get (0666 less the umask). */
 void		 sink_set_mode(unsigned mode);

@@ -17,8 +17,12 @@
 #include "common.h"
 
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,9 +38,40 @@
 #include "tree.h"
 #include "xalloc.h"
 
+/* The speaking child's exit status when it ran out of memory. */
+#define CHILD_OOM	3
+
 static bool	 ready;
 static int	 sample_rate;
 static const struct espeak_api *E;	/* libespeak-ng, once loaded */
+static volatile pid_t	 child;		/* the speaking child, or 0 */
+
+/*
+ * libespeak-ng 1.51 (Debian 12) opens a sound device when its output is
+ * set up, even in synchronous mode, where it never plays a sample:
+ * pcaudiolib's create_audio_device_object() starts a PulseAudio client
+ * (a 64 MiB shared-memory file, a thread, folders in /tmp, a message
+ * under an unwritable HOME), then tries ALSA and OSS.  Under a memory
+ * or file-size limit that fails, and with it every synthesis.  lector
+ * defines the function itself, returning no device, which is what
+ * espeak-ng does without pcaudiolib and what later versions do unless
+ * they play audio.  The program's definition wins because the dynamic
+ * linker looks in the executable first; the Makefile exports it
+ * (--export-dynamic-symbol).
+ */
+struct audio_object;
+struct audio_object *create_audio_device_object(const char *, const char *,
+		    const char *);
+
+struct audio_object *
+create_audio_device_object(const char *device, const char *app,
+    const char *description)
+{
+	(void)device;
+	(void)app;
+	(void)description;
+	return NULL;
+}
 
 /* Where the callback sends samples, for the synthesis under way. */
 static const struct synth_sink	*cur_sink;
@@ -207,6 +242,62 @@ speak(const struct doc *d, const struct speech_profile *p,
 	return 0;
 }
 
+/* ---- The speaking child ------------------------------------------------ */
+
+static void
+child_oom(void)
+{
+	_exit(CHILD_OOM);
+}
+
+/*
+ * Make the newly forked child its own: the caller's signal handlers and
+ * out-of-memory handler are not its (a crash or a failure here is the
+ * caller's to say, from the status it waits for), signals the caller
+ * ignores stay ignored (nohup), it dies with its parent (Linux), and
+ * nothing a library prints reaches the user: espeak-ng's own messages
+ * and assertions go nowhere, what went wrong is sent up the pipe.
+ */
+static void
+child_setup(pid_t parent)
+{
+	const int	 sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
+			    SIGTERM, SIGINT, SIGHUP, SIGXFSZ };
+	struct sigaction sa;
+	size_t		 i;
+	int		 fd;
+
+	for (i = 0; i < NELEM(sigs); i++)
+		if (sigaction(sigs[i], NULL, &sa) == 0 &&
+		    sa.sa_handler != SIG_IGN)
+			signal(sigs[i], SIG_DFL);
+	signal(SIGPIPE, SIG_IGN);
+	xalloc_on_failure(child_oom);
+#ifdef __linux__
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+	if (getppid() != parent)
+		_exit(1);	/* the parent died before prctl() */
+	if ((fd = open("/dev/null", O_WRONLY)) != -1) {
+		dup2(fd, STDERR_FILENO);
+		if (fd != STDERR_FILENO)
+			close(fd);
+	}
+}
+
+void
+synth_abandon(void)
+{
+	pid_t	 pid = child;
+
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		while (waitpid(pid, NULL, 0) == -1 && errno == EINTR)
+			continue;
+		child = 0;
+	}
+}
+
 /* ---- The pipe between the speaking child and the caller ----------------- */
 
 enum record {
@@ -306,9 +397,7 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 	const char	*msg;
 	char		 type, *text;
 	uint32_t	 k;
-	const int	 crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
-			    SIGTERM, SIGINT, SIGHUP };
-	pid_t		 pid;
+	pid_t		 pid, parent = getpid();
 
 	if (pipe(fds) == -1) {
 		diag(DIAG_ERROR, 0, "cannot make a pipe: %s", strerror(errno));
@@ -326,11 +415,7 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 		/* The child: speak, then leave without touching the
 		 * parent's stdio buffers or exit handlers. */
 		close(fds[0]);
-		/* The caller's handlers are not the child's: a crash here
-		 * is the caller's to say (from the status it waits for). */
-		for (k = 0; k < NELEM(crashes); k++)
-			signal(crashes[k], SIG_DFL);
-		signal(SIGPIPE, SIG_IGN);
+		child_setup(parent);
 		memset(&up, 0, sizeof(up));
 		up.fd = fds[1];
 		sink_up.arg = &up;
@@ -348,13 +433,13 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 			rc = -1;
 		_exit(rc == 0 ? 0 : 1);
 	}
+	child = pid;
 	close(fds[1]);
 	if ((in = fdopen(fds[0], "rb")) == NULL) {
 		diag(DIAG_ERROR, 0, "cannot read the speech process: %s",
 		    strerror(errno));
 		close(fds[0]);
-		kill(pid, SIGTERM);
-		waitpid(pid, &st, 0);
+		synth_abandon();
 		return -1;
 	}
 	/*
@@ -413,12 +498,17 @@ synth_run(const struct doc *d, const struct speech_profile *p,
 	}
 	fclose(in);
 	if (rc == -1)
-		kill(pid, SIGTERM);
+		kill(pid, SIGKILL);
 	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
 		continue;
+	child = 0;
 	free(pcm);
 	if (rc == -1)
 		return -1;	/* the sink said why */
+	if (WIFEXITED(st) && WEXITSTATUS(st) == CHILD_OOM) {
+		diag(DIAG_ERROR, 0, "out of memory while speaking");
+		return -1;
+	}
 	if (WIFSIGNALED(st)) {
 		diag(DIAG_ERROR, 0, "espeak-ng crashed (signal %d)",
 		    WTERMSIG(st));

@@ -32,4 +32,10 @@ struct synth_sink {
 int	 synth_run(const struct doc *, const struct speech_profile *,
 	    const struct speech *, const struct synth_sink *);
 
+/*
+ * End the speaking child, if one is running, and collect it: for a
+ * signal handler of a process that is being stopped (async-signal-safe).
+ */
+void	 synth_abandon(void);
+
 #endif /* SYNTH_H */

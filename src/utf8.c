@@ -95,3 +95,39 @@ utf8_valid(const char *s, size_t len)
 			return false;
 	return true;
 }
+
+/* Whether cp is a control character or a bidirectional control. */
+static bool
+is_control(int32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+	    cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void
+utf8_escape(struct buf *b, const char *s, size_t len, int flags)
+{
+	size_t	 i, n;
+	int32_t	 cp;
+
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+			buf_printf(b, "\\x%02X", (unsigned char)s[i]);
+			n = 1;
+		} else if (cp == '\\' && (flags & ESC_BACKSLASH))
+			buf_puts(b, "\\\\");
+		else if (!(flags & ESC_CONTROLS) || !is_control(cp))
+			buf_put(b, s + i, n);
+		else if (cp == '\n')
+			buf_puts(b, "\\n");
+		else if (cp == '\t')
+			buf_puts(b, "\\t");
+		else if (cp == '\r')
+			buf_puts(b, "\\r");
+		else if (cp < 0x80)
+			buf_printf(b, "\\x%02X", (unsigned)cp);
+		else
+			buf_printf(b, "\\u%04X", (unsigned)cp);
+	}
+}

@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "conf.h"
 #include "data.h"
+#include "diag.h"
 #include "labels.h"
 #include "ctx.h"
 #include "layout.h"
@@ -98,13 +99,13 @@ profile_key(const char *key, const char *value, const char *path,
 	else if (strcmp(key, "ascii") == 0)
 		ok = conf_bool(value, &p->ascii);
 	else {
-		fprintf(stderr, "lector: %s:%u: unknown key '%s' (keys: "
+		diag_line("%s:%u: unknown key '%s' (keys: "
 		    "width, page-lines, line-spacing, page-number, "
-		    "form-feed, running-header, ascii)\n", path, line, key);
+		    "form-feed, running-header, ascii)", path, line, key);
 		return -1;
 	}
 	if (!ok) {
-		fprintf(stderr, "lector: %s:%u: bad value '%s' for %s\n", path,
+		diag_line("%s:%u: bad value '%s' for %s", path,
 		    line, value, key);
 		return -1;
 	}
@@ -199,8 +200,8 @@ lp_setup(void)
 		p->ascii = true;
 	if (dev->page_lines != 0 && dev->page_lines <
 	    layout_frame_rows(dev) + 4 * dev->line_spacing) {
-		fprintf(stderr, "lector: %u lines a page leave too little room "
-		    "for text (at least %u) (see lector --help)\n",
+		diag_line("%u lines a page leave too little room "
+		    "for text (at least %u) (see lector --help)",
 		    dev->page_lines,
 		    layout_frame_rows(dev) + 4 * dev->line_spacing);
 		return -1;

@@ -112,11 +112,8 @@ mp3_write(struct ctx *ctx, struct sink *sink)
 	memset(&m, 0, sizeof(m));
 	if ((a = ctx_audio(ctx)) == NULL || (m.L = dl_lame()) == NULL)
 		return -1;
-	if ((m.tmp = tmpfile()) == NULL) {
-		diag(DIAG_ERROR, 0, "mp3: cannot make a temporary file: %s",
-		    strerror(errno));
+	if ((m.tmp = sink_scratch("the MP3 frames")) == NULL)
 		goto out;
-	}
 	if (start(&m, a->rate) == -1 || audio_pcm(a, encode, &m) == -1)
 		goto out;
 	if (m.bufsz < 7200) {

@@ -5,15 +5,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "xalloc.h"
 
-static void
-oom(void)
+static void	(*on_failure)(void);
+
+void
+xalloc_on_failure(void (*fn)(void))
 {
-	fputs("lector: out of memory\n", stderr);
-	exit(1);
+	on_failure = fn;
+}
+
+_Noreturn void
+xalloc_fail(void)
+{
+	static const char msg[] = "lector: out of memory\n";
+	void		(*fn)(void) = on_failure;
+
+	/* Once: a handler that runs out of memory itself ends here. */
+	on_failure = NULL;
+	if (fn != NULL)
+		fn();
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		(void)0;
+	_exit(1);
 }
 
 void *
@@ -22,7 +39,7 @@ xmalloc(size_t sz)
 	void	*p;
 
 	if ((p = malloc(sz ? sz : 1)) == NULL)
-		oom();
+		xalloc_fail();
 	return p;
 }
 
@@ -32,7 +49,7 @@ xcalloc(size_t nmemb, size_t sz)
 	void	*p;
 
 	if ((p = calloc(nmemb ? nmemb : 1, sz ? sz : 1)) == NULL)
-		oom();
+		xalloc_fail();
 	return p;
 }
 
@@ -42,10 +59,10 @@ xreallocarray(void *p, size_t nmemb, size_t sz)
 	size_t	 total;
 
 	if (sz != 0 && nmemb > SIZE_MAX / sz)
-		oom();
+		xalloc_fail();
 	total = nmemb * sz;
 	if ((p = realloc(p, total != 0 ? total : 1)) == NULL)
-		oom();
+		xalloc_fail();
 	return p;
 }
 

@@ -7,9 +7,12 @@
  *	LECTOR_FAULT=NAME:ACTION[:N]
  *
  * NAME is one of the functions below, ACTION "fail" (the function's own
- * failure: NULL, -1, an empty result) or "signal" (the process is killed
- * by SIGABRT, as by a crash), on the N-th call (default 1) of that
- * function in each process.  Every other call goes to the real function.
+ * failure: NULL, -1, an empty result), "signal" (the process is killed
+ * by SIGABRT, as by a crash), "kill" (by SIGKILL, as by kill -9 or the
+ * out-of-memory killer: nothing in the process can clean up) or "stop"
+ * (stopped by SIGSTOP, as by a hang), on the N-th call (default 1) of
+ * that function in each process.  Every other call goes to the real
+ * function.
  */
 #define _GNU_SOURCE
 
@@ -40,6 +43,12 @@ fault(const char *name, int *fail)
 	/* A crash: whatever handles SIGABRT in lector is called. */
 	if (strncmp(spec + len + 1, "signal", 6) == 0)
 		raise(SIGABRT);
+	if (strncmp(spec + len + 1, "kill", 4) == 0)
+		raise(SIGKILL);
+	if (strncmp(spec + len + 1, "stop", 4) == 0) {
+		raise(SIGSTOP);
+		return 0;	/* continued: carry on */
+	}
 	*fail = 1;
 	return 1;
 }

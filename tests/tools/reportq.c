@@ -9,6 +9,11 @@
  *	totals	CONVERTED	SKIPPED	FAILED	OTHER-SHARD
  *
  * (tab-separated; REASON is empty when there is none).
+ *
+ * reportq -w REPORT.json: the exact bytes of the path of every output the
+ * report says was written, each followed by a NUL (for comparing with
+ * find -print0): from "path_escaped", decoded here, where the name is not
+ * UTF-8.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -48,6 +53,63 @@ count(struct json_object *o, const char *key, long long *n)
 	return true;
 }
 
+/* Decode the escaped form of a name (\xHH, \\) into out. */
+static bool
+unescape(const char *s, FILE *out)
+{
+	unsigned	 v;
+
+	for (; *s != '\0'; s++) {
+		if (*s != '\\') {
+			putc(*s, out);
+			continue;
+		}
+		if (s[1] == '\\') {
+			putc('\\', out);
+			s++;
+		} else if (s[1] == 'x' && sscanf(s + 2, "%2x", &v) == 1 &&
+		    s[2] != '\0' && s[3] != '\0') {
+			putc((int)v, out);
+			s += 3;
+		} else {
+			printf("reportq: bad escape in \"%s\"\n", s);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* reportq -w: the written outputs' paths, NUL-terminated. */
+static int
+written(struct json_object *inputs)
+{
+	struct json_object *in, *outs, *out, *v;
+	const char	*st;
+	size_t		 i, k;
+
+	for (i = 0; i < json_object_array_length(inputs); i++) {
+		in = json_object_array_get_idx(inputs, i);
+		if (!json_object_object_get_ex(in, "outputs", &outs))
+			return 1;
+		for (k = 0; k < json_object_array_length(outs); k++) {
+			out = json_object_array_get_idx(outs, k);
+			if ((st = str(out, "status", true)) == NULL)
+				return 1;
+			if (strcmp(st, "written") != 0)
+				continue;
+			if (json_object_object_get_ex(out, "path_escaped",
+			    &v)) {
+				if (!unescape(json_object_get_string(v),
+				    stdout))
+					return 1;
+			} else
+				fputs(str(out, "path", false), stdout);
+			putchar('\0');
+		}
+	}
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -55,9 +117,14 @@ main(int argc, char *argv[])
 	const char	*path, *status, *fmt, *opath, *ostatus;
 	long long	 n[4];
 	size_t		 i, k;
+	bool		 w = argc == 3 && strcmp(argv[1], "-w") == 0;
 
+	if (w) {
+		argc--;
+		argv++;
+	}
 	if (argc != 2) {
-		fprintf(stderr, "usage: reportq REPORT.json\n");
+		fprintf(stderr, "usage: reportq [-w] REPORT.json\n");
 		return 2;
 	}
 	if ((top = json_object_from_file(argv[1])) == NULL ||
@@ -67,6 +134,8 @@ main(int argc, char *argv[])
 		    argv[1]);
 		return 1;
 	}
+	if (w)
+		return written(inputs);
 	for (i = 0; i < json_object_array_length(inputs); i++) {
 		in = json_object_array_get_idx(inputs, i);
 		if ((path = str(in, "input", true)) == NULL ||
