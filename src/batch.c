@@ -1,98 +1,35 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The batch runner: inputs become jobs, jobs run in worker processes.
- * Processes, not threads, because libespeak-ng keeps global state, and so
- * that a crash or a hang in one input costs that input only: the parent
- * notices a worker that died or overran --timeout, reports the input as
- * failed and starts a new worker for the rest.
- *
- * Each worker has two pipes: job numbers go down one, one status per job
- * comes back up the other; end of file on the way back means the worker
- * died.  Outputs are written under a hidden temporary name in their
- * folder and renamed into place, so a killed run never leaves half a file.
+ * The batch runner: the options of the batch, inputs collected into
+ * jobs (files, folders walked, lists), the jobs planned (clashing names,
+ * outputs that would overwrite their input, shards, up-to-date outputs,
+ * temporary files a killed run left), then run (worker.c) and reported
+ * (report.c).
  */
 #include "common.h"
 
 #include <sys/stat.h>
-#include <sys/wait.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
 #include <unistd.h>
-
-#include <json.h>
 
 #include "batch.h"
 #include "buf.h"
 #include "diag.h"
-#include "ctx.h"
+#include "job.h"
 #include "opts.h"
 #include "input.h"
 #include "reader.h"
+#include "report.h"
 #include "sink.h"
-#include "synth.h"
-#include "tree.h"
-#include "utf8.h"
+#include "worker.h"
 #include "writer.h"
 #include "xalloc.h"
-
-enum job_state {
-	JOB_PENDING,
-	JOB_DONE,	/* converted */
-	JOB_FAILED,	/* reported by the worker, or not found */
-	JOB_SKIPPED,	/* -u: outputs up to date */
-	JOB_TIMEOUT,	/* ran past --timeout */
-	JOB_CRASHED,	/* the worker died */
-	JOB_OTHER_SHARD,	/* --shard: another machine's */
-	JOB_NOT_RUN,	/* --stop or a signal ended the batch first */
-	JOB_INTERRUPTED,	/* a signal stopped lector during it */
-};
-
-static const char *const state_names[] = {
-	"pending", "converted", "failed", "skipped", "timeout", "crashed",
-	"other-shard", "not-run", "interrupted",
-};
-
-/* What became of one output of a job. */
-enum out_fate {
-	OUTPUT_NOT_ATTEMPTED,
-	OUTPUT_WRITING,		/* begun, and not yet said how it ended */
-	OUTPUT_WRITTEN,		/* complete and in place */
-	OUTPUT_FAILED,		/* not written; the old file, if any, kept */
-	OUTPUT_UP_TO_DATE,	/* -u: left as it was */
-};
-
-static const char *const fate_names[] = {
-	"not-attempted", "writing", "written", "failed", "up-to-date",
-};
-
-struct job {
-	char		*in;	/* the input path as named */
-	char		*rel;	/* output name without suffix, under -o */
-	enum job_state	 state;
-	char		*reason;	/* why the input failed, or NULL */
-	enum out_fate	*fates;		/* per writer; NULL: none attempted */
-	char		**why;		/* per writer: why it failed, or NULL */
-};
-
-struct jobs {
-	struct job	*v;
-	size_t		 n;
-	size_t		 cap;
-	size_t		 nwriters;	/* the length of every fates[] */
-	const struct reader *from;	/* --from: only its files in folders */
-};
 
 /* What the command line says of the batch. */
 static struct {
@@ -103,7 +40,6 @@ static struct {
 	bool		 update;	/* -u: skip up-to-date outputs */
 	bool		 stop;		/* --stop: end at the first failure */
 	int		 verbosity;	/* -1 quiet, 0, 1 verbose */
-	bool		 progress;	/* draw a progress line on stderr */
 	const char	*report;	/* --report FILE.json */
 	const char	*files_from;	/* --files-from FILE */
 	bool		 nul;		/* -0 */
@@ -388,8 +324,9 @@ walk_dir(struct walk *wk, const char *dir, const char *rel,
 		where = NULL;
 		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
 		    !cfg.follow_links && link_leaves(wk, path, &where))
-			skipped(path, "a link out of the folder", where != NULL ?
-			    " (--follow-links follows it)" : " to nothing");
+			skipped(path, "a link out of the folder",
+			    where != NULL ? " (--follow-links follows it)" :
+			    " to nothing");
 		else if (stat(path, &st) == -1)
 			skipped(path, "", strerror(errno));
 		else if (S_ISDIR(st.st_mode)) {
@@ -403,7 +340,8 @@ walk_dir(struct walk *wk, const char *dir, const char *rel,
 			else if (wk->have_out && st.st_dev == wk->out.dev &&
 			    st.st_ino == wk->out.ino) {
 				diag_reset(path);
-				diag(DIAG_INFO, 0, "skipped: the output folder");
+				diag(DIAG_INFO, 0, "skipped: the output "
+				    "folder");
 				diag_reset(NULL);
 			} else {
 				deeper = xreallocarray(NULL, depth + 1,
@@ -569,12 +507,6 @@ jobs_collect(char *const *inputs, size_t ninputs, const struct batch *b)
 	return js;
 }
 
-size_t
-jobs_count(const struct jobs *js)
-{
-	return js->n;
-}
-
 void
 jobs_free(struct jobs *js)
 {
@@ -595,11 +527,10 @@ jobs_free(struct jobs *js)
 	free(js);
 }
 
-/* ---- Writing one output -------------------------------------------------- */
+/* ---- Output paths ---------------------------------------------------- */
 
-/* The output path of job j in format w; caller frees. */
-static char *
-output_path(const struct batch *b, const struct job *j,
+char *
+job_output_path(const struct batch *b, const struct job *j,
     const struct writer *w)
 {
 	const char	*dir = b->output != NULL ? b->output : ".";
@@ -616,9 +547,8 @@ output_path(const struct batch *b, const struct job *j,
 	    dir[strlen(dir) - 1] == '/' ? "" : "/", j->rel, w->ext);
 }
 
-/* The folder of path, "." for none; caller frees. */
-static char *
-folder_of(const char *path)
+char *
+path_folder(const char *path)
 {
 	const char	*slash = strrchr(path, '/');
 
@@ -626,849 +556,6 @@ folder_of(const char *path)
 		return xstrdup(".");
 	return slash == path ? xstrdup("/") :
 	    xstrndup(path, (size_t)(slash - path));
-}
-
-/* ---- Signals ------------------------------------------------------------ */
-
-/*
- * Handle sig with fn, unless it is ignored: a signal ignored when lector
- * started (nohup's SIGHUP) stays ignored in every process it starts.
- */
-static void
-catch_signal(int sig, void (*fn)(int))
-{
-	struct sigaction sa;
-
-	if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
-		return;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = fn;
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
-}
-
-static const int stop_signals[] = { SIGTERM, SIGINT, SIGHUP };
-
-/*
- * The batch runner was told to stop: the signal, and a pipe the main
- * loop polls, so that it stops its workers, writes the report and then
- * dies of the same signal.
- */
-static volatile sig_atomic_t stop_sig;
-static int	 stop_pipe[2] = { -1, -1 };
-
-static void
-on_stop(int sig)
-{
-	int	 err = errno;
-
-	stop_sig = sig;
-	if (stop_pipe[1] != -1 && write(stop_pipe[1], "", 1) < 0)
-		(void)0;
-	errno = err;
-}
-
-/*
- * A worker, or lector converting one input itself, is told to stop: the
- * speaking child is ended, the file being written removed, and the
- * process dies of the signal.
- */
-static void
-on_signal(int sig)
-{
-	synth_abandon();
-	sink_abandon();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-/* ---- Workers ----------------------------------------------------------- */
-
-/*
- * What a worker tells the parent as it goes, so that the parent knows
- * the fate of every output even when the worker dies half-way.
- */
-enum msg_type {
-	MSG_BEGIN = 1,		/* output is being written */
-	MSG_TEMP,		/* ... under this temporary name */
-	MSG_WRITTEN,		/* output is complete and in place */
-	MSG_FAILED,		/* output failed; the reason follows */
-	MSG_INPUT_FAILED,	/* the input cannot be read; the reason */
-	MSG_DONE,		/* the job is over (output 1: the worker too) */
-};
-
-struct msg {
-	uint32_t	 type;		/* enum msg_type */
-	uint32_t	 output;	/* index in the -t list */
-	uint32_t	 len;		/* bytes of text that follow */
-};
-
-#define MSG_TEXT_MAX	4096	/* text is cut to this many bytes */
-#define NO_OUTPUT	((size_t)-1)
-
-/* The worker's end of its pipe to the parent. */
-static int	 up_fd = -1;
-
-/*
- * A job converted in lector's own process (one input, nothing that needs
- * a worker): its messages go straight into the job, and what a crash
- * would say is kept ready for the signal handler.
- */
-static const struct batch *inline_b;
-static struct job	*inline_j;
-static char		 crash_head[4096];	/* "lector: IN: error: ..." */
-static char		 crash_tail[8192];	/* ") while writing ...\n" */
-
-/*
- * What running out of memory would say, made ready as each job and
- * output begins (there may be no memory to make it then).
- */
-static size_t		 oom_output = NO_OUTPUT;
-static char		 oom_line[8192];	/* "lector: IN: error: ...\n" */
-static char		 oom_why[4096];		/* "out of memory while ..." */
-
-static int	 apply(const struct batch *, struct job *, enum msg_type,
-		    size_t, char *);
-static size_t	 done_so_far(const struct batch *, const struct job *,
-		    struct buf *, struct buf *);
-
-/* " IN: error: " with the name made safe for one line, into b. */
-static void
-line_head(struct buf *b, const char *in)
-{
-	buf_puts(b, "lector: ");
-	utf8_escape(b, in, strlen(in), ESC_CONTROLS);
-	buf_puts(b, ": error: ");
-}
-
-/* Ready what a crash of the inline job would say now. */
-static void
-ready_crash_line(void)
-{
-	struct buf	 head = { 0 }, tail = { 0 }, under = { 0 },
-			 written = { 0 };
-
-	line_head(&head, inline_j->in);
-	buf_puts(&head, "the conversion crashed (signal ");
-	buf_puts(&tail, ")");
-	if (done_so_far(inline_b, inline_j, &under, &written) > 0)
-		buf_printf(&under, "; written: %s", written.data);
-	else
-		buf_puts(&under, "; nothing was written");
-	utf8_escape(&tail, under.data, under.len, ESC_CONTROLS);
-	snprintf(crash_head, sizeof(crash_head), "%s", head.data);
-	snprintf(crash_tail, sizeof(crash_tail), "%s\n", tail.data);
-	buf_free(&head);
-	buf_free(&tail);
-	buf_free(&under);
-	buf_free(&written);
-}
-
-/* Ready what running out of memory would say now (path: being written). */
-static void
-ready_oom(const char *in, size_t output, const char *path)
-{
-	struct buf	 b = { 0 };
-
-	oom_output = output;
-	if (path != NULL)
-		snprintf(oom_why, sizeof(oom_why), "out of memory while "
-		    "writing %s", path);
-	else
-		snprintf(oom_why, sizeof(oom_why), "out of memory");
-	line_head(&b, in);
-	utf8_escape(&b, oom_why, strlen(oom_why), ESC_CONTROLS);
-	snprintf(oom_line, sizeof(oom_line), "%s\n", b.data);
-	buf_free(&b);
-}
-
-/*
- * The inline job crashed: what was being written goes, one line says so
- * (async-signal-safe: only write() and _exit()), and lector ends with 1.
- */
-static void
-on_crash(int sig)
-{
-	char	 num[4];
-	size_t	 n = 0;
-	ssize_t	 w;
-
-	synth_abandon();
-	sink_abandon();
-	if (sig >= 100)
-		num[n++] = (char)('0' + sig / 100 % 10);
-	if (sig >= 10)
-		num[n++] = (char)('0' + sig / 10 % 10);
-	num[n++] = (char)('0' + sig % 10);
-	w = write(STDERR_FILENO, crash_head, strlen(crash_head));
-	w = write(STDERR_FILENO, num, n);
-	w = write(STDERR_FILENO, crash_tail, strlen(crash_tail));
-	(void)w;
-	_exit(1);
-}
-
-/* Send one message; a parent that is gone ends the worker. */
-static void
-tell(enum msg_type type, size_t output, const char *why)
-{
-	char		 m[sizeof(struct msg) + MSG_TEXT_MAX];
-	struct msg	 h;
-	size_t		 len = why != NULL ? strlen(why) : 0;
-	ssize_t		 n;
-
-	if (inline_j != NULL) {
-		apply(inline_b, inline_j, type, output,
-		    why != NULL ? xstrdup(why) : NULL);
-		ready_crash_line();
-		return;
-	}
-
-	if (len > MSG_TEXT_MAX)
-		len = MSG_TEXT_MAX;
-	h.type = (uint32_t)type;
-	h.output = (uint32_t)output;
-	h.len = (uint32_t)len;
-	memcpy(m, &h, sizeof(h));
-	if (len > 0)
-		memcpy(m + sizeof(h), why, len);
-	while ((n = write(up_fd, m, sizeof(h) + len)) == -1 && errno == EINTR)
-		continue;
-	if (n != (ssize_t)(sizeof(h) + len)) {
-		synth_abandon();
-		sink_abandon();
-		_exit(1);
-	}
-}
-
-/*
- * Out of memory in a worker or the inline job: the speaking child and
- * the file being written go, the line made ready says so, the parent is
- * told the fate of the output and that this worker ends, and it ends.
- */
-static void
-on_oom(void)
-{
-	synth_abandon();
-	sink_abandon();
-	if (write(STDERR_FILENO, oom_line, strlen(oom_line)) < 0)
-		(void)0;
-	if (inline_j == NULL && up_fd != -1) {
-		if (oom_output != NO_OUTPUT)
-			tell(MSG_FAILED, oom_output, oom_why);
-		else
-			tell(MSG_INPUT_FAILED, 0, oom_why);
-		tell(MSG_DONE, 1, NULL);
-	}
-	_exit(1);
-}
-
-/* Write output i of job j for ctx at path; 0 if whole and in place. */
-static int
-write_output(const struct batch *b, size_t i, struct ctx *ctx,
-    const char *path)
-{
-	const struct writer *w = b->writers[i];
-	struct sink	*s;
-	int		 rc;
-
-	if ((s = sink_open(w, path, ctx_time(ctx))) == NULL)
-		return -1;
-	if (sink_temp(s) != NULL)
-		tell(MSG_TEMP, i, sink_temp(s));
-	errno = 0;
-	rc = w->write(ctx, s);
-	return sink_commit(s, rc == 0);
-}
-
-/* Convert one input with every writer, telling the parent as it goes. */
-static void
-run_job(const struct batch *b, const struct job *j)
-{
-	struct doc	*d;
-	struct ctx	*ctx;
-	char		*path;
-	size_t		 i;
-
-	diag_reset(j->in);
-	ready_oom(j->in, NO_OUTPUT, NULL);
-	if ((d = input_load(j->in, b->input)) == NULL) {
-		tell(MSG_INPUT_FAILED, 0, diag_last_error());
-		return;
-	}
-	ctx = ctx_new(d);
-	for (i = 0; i < b->nwriters; i++) {
-		path = output_path(b, j, b->writers[i]);
-		tell(MSG_BEGIN, i, NULL);
-		ready_oom(j->in, i, path);
-		if (write_output(b, i, ctx, path) == 0)
-			tell(MSG_WRITTEN, i, NULL);
-		else
-			tell(MSG_FAILED, i, diag_last_error());
-		free(path);
-	}
-	ready_oom(j->in, NO_OUTPUT, NULL);
-	ctx_free(ctx);
-	doc_free(d);
-}
-
-struct worker {
-	pid_t		 pid;		/* 0: none */
-	int		 cmd;		/* write end: job numbers */
-	int		 res;		/* read end: messages */
-	size_t		 job;		/* the job in hand */
-	bool		 busy;
-	bool		 retire;	/* it ends after this job */
-	struct timespec	 started;
-	char		*tmp;		/* the file it is writing, or NULL */
-	struct stat	 tmp_st;	/* ... which is this file */
-	size_t		 tmp_output;	/* ... for this output */
-};
-
-static void
-worker_main(const struct batch *b, struct jobs *js, int cmd, int res)
-{
-	uint32_t	 idx;
-	ssize_t		 n;
-	size_t		 i;
-
-	for (i = 0; i < NELEM(stop_signals); i++)
-		catch_signal(stop_signals[i], on_signal);
-	signal(SIGPIPE, SIG_IGN);
-	xalloc_on_failure(on_oom);
-	up_fd = res;
-	for (;;) {
-		n = read(cmd, &idx, sizeof(idx));
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n != (ssize_t)sizeof(idx) || idx >= js->n)
-			break;
-		run_job(b, &js->v[idx]);
-		tell(MSG_DONE, 0, NULL);
-	}
-	exit(0);
-}
-
-static int
-worker_start(const struct batch *b, struct jobs *js, struct worker *ws,
-    size_t nw, size_t w)
-{
-	int	 down[2], up[2];
-	size_t	 k;
-	pid_t	 pid;
-
-	if (pipe(down) == -1)
-		return -1;
-	if (pipe(up) == -1) {
-		close(down[0]);
-		close(down[1]);
-		return -1;
-	}
-	fflush(NULL);
-	if ((pid = fork()) == -1) {
-		close(down[0]);
-		close(down[1]);
-		close(up[0]);
-		close(up[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		close(down[1]);
-		close(up[0]);
-		close(stop_pipe[0]);
-		close(stop_pipe[1]);
-		stop_pipe[0] = stop_pipe[1] = -1;
-		for (k = 0; k < nw; k++)
-			if (ws[k].pid != 0) {
-				close(ws[k].cmd);
-				close(ws[k].res);
-			}
-		worker_main(b, js, down[0], up[1]);
-	}
-	close(down[0]);
-	close(up[1]);
-	memset(&ws[w], 0, sizeof(ws[w]));
-	ws[w].pid = pid;
-	ws[w].cmd = down[1];
-	ws[w].res = up[0];
-	return 0;
-}
-
-/*
- * Close a worker's pipes and collect it, stopping it first if kill_it (a
- * second to stop by itself, then SIGKILL); returns its wait status.  The
- * file it was writing, if any, is removed.
- */
-static int
-worker_end(struct worker *w, bool kill_it)
-{
-	struct stat	 st;
-	int		 status = 0, i;
-
-	close(w->cmd);
-	close(w->res);
-	if (kill_it) {
-		kill(w->pid, SIGTERM);
-		for (i = 0; i < 100; i++) {
-			if (waitpid(w->pid, &status, WNOHANG) == w->pid)
-				goto done;
-			nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
-		}
-		kill(w->pid, SIGKILL);
-	}
-	while (waitpid(w->pid, &status, 0) == -1 && errno == EINTR)
-		continue;
-done:
-	if (w->tmp != NULL && lstat(w->tmp, &st) == 0 &&
-	    st.st_dev == w->tmp_st.st_dev && st.st_ino == w->tmp_st.st_ino)
-		unlink(w->tmp);
-	w->pid = 0;
-	w->busy = false;
-	return status;
-}
-
-/*
- * After worker w died or was stopped in the middle of job j: an output
- * it had renamed into place before it could say so is written (the file
- * there is the one it wrote); the folder of the output it was writing
- * is swept of a temporary file it made but had not yet named.
- */
-static void
-settle(const struct batch *b, struct worker *w, struct job *j)
-{
-	struct stat	 st;
-	char		*path, *dir;
-	size_t		 k;
-
-	for (k = 0; j->fates != NULL && k < b->nwriters; k++) {
-		if (j->fates[k] != OUTPUT_WRITING)
-			continue;
-		path = output_path(b, j, b->writers[k]);
-		if (w->tmp != NULL && w->tmp_output == k &&
-		    stat(path, &st) == 0 && st.st_dev == w->tmp_st.st_dev &&
-		    st.st_ino == w->tmp_st.st_ino)
-			j->fates[k] = OUTPUT_WRITTEN;
-		else if (b->mode != OUT_STDOUT) {
-			dir = folder_of(path);
-			sink_sweep(dir);
-			free(dir);
-		}
-		free(path);
-	}
-	free(w->tmp);
-	w->tmp = NULL;
-}
-
-static double
-seconds_since(const struct timespec *t)
-{
-	struct timespec	 now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - t->tv_sec) +
-	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-static void
-progress(size_t done, size_t total, const char *in)
-{
-	struct buf	 b = { 0 };
-
-	if (!cfg.progress)
-		return;
-	if (in == NULL)
-		fputs("\r\033[K", stderr);
-	else {
-		utf8_escape(&b, in, strlen(in), ESC_CONTROLS);
-		fprintf(stderr, "\r\033[K[%zu/%zu] %.60s", done, total,
-		    b.data);
-		buf_free(&b);
-	}
-	fflush(stderr);
-}
-
-/* Read exactly len bytes; -1 at end of file or on an error. */
-static int
-read_full(int fd, void *p, size_t len)
-{
-	char	*s = p;
-	ssize_t	 n;
-
-	while (len > 0) {
-		if ((n = read(fd, s, len)) == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		s += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/*
- * What a message says of job j, taken into the job (text, the reason,
- * becomes the job's).  Returns 1 when the job is over, else 0.
- */
-static int
-apply(const struct batch *b, struct job *j, enum msg_type type,
-    size_t output, char *text)
-{
-	size_t	 k;
-
-	if (j->fates == NULL) {
-		j->fates = xcalloc(b->nwriters, sizeof(*j->fates));
-		j->why = xcalloc(b->nwriters, sizeof(*j->why));
-	}
-	switch (type) {
-	case MSG_BEGIN:
-		j->fates[output] = OUTPUT_WRITING;
-		break;
-	case MSG_TEMP:
-		break;
-	case MSG_WRITTEN:
-		j->fates[output] = OUTPUT_WRITTEN;
-		break;
-	case MSG_FAILED:
-		j->fates[output] = OUTPUT_FAILED;
-		free(j->why[output]);
-		j->why[output] = text;
-		return 0;
-	case MSG_INPUT_FAILED:
-		free(j->reason);
-		j->reason = text;
-		return 0;
-	case MSG_DONE:
-		j->state = JOB_DONE;
-		if (j->reason != NULL)
-			j->state = JOB_FAILED;
-		for (k = 0; k < b->nwriters; k++)
-			if (j->fates[k] != OUTPUT_WRITTEN)
-				j->state = JOB_FAILED;
-		free(text);
-		return 1;
-	}
-	free(text);
-	return 0;
-}
-
-/*
- * Take one message from worker w about job j.  Returns 1 when the job is
- * over, 0 when more is to come, -1 if the worker is gone.
- */
-static int
-take_message(const struct batch *b, struct worker *w, struct job *j)
-{
-	struct msg	 h;
-	char		*text;
-
-	if (read_full(w->res, &h, sizeof(h)) == -1 || h.len > MSG_TEXT_MAX ||
-	    h.type < MSG_BEGIN || h.type > MSG_DONE ||
-	    (h.type != MSG_INPUT_FAILED && h.type != MSG_DONE &&
-	    h.output >= b->nwriters))
-		return -1;
-	text = xmalloc((size_t)h.len + 1);
-	if (read_full(w->res, text, h.len) == -1) {
-		free(text);
-		return -1;
-	}
-	text[h.len] = '\0';
-	switch (h.type) {
-	case MSG_TEMP:
-		/* Which file it is, to know it again after a rename. */
-		free(w->tmp);
-		w->tmp = NULL;
-		if (lstat(text, &w->tmp_st) == 0) {
-			w->tmp = text;
-			w->tmp_output = h.output;
-			return 0;
-		}
-		break;
-	case MSG_WRITTEN:
-	case MSG_FAILED:
-		free(w->tmp);
-		w->tmp = NULL;
-		break;
-	case MSG_DONE:
-		w->retire = h.output == 1;
-		break;
-	}
-	return apply(b, j, (enum msg_type)h.type, h.output, text);
-}
-
-/*
- * What a job that ended early had done: " while writing PATH" for the
- * output under way (into under), and the outputs written, "A, B" (into
- * written); returns how many were written.
- */
-static size_t
-done_so_far(const struct batch *b, const struct job *j, struct buf *under,
-    struct buf *written)
-{
-	char	*path;
-	size_t	 k, n = 0;
-
-	for (k = 0; j->fates != NULL && k < b->nwriters; k++) {
-		path = output_path(b, j, b->writers[k]);
-		if (j->fates[k] == OUTPUT_WRITING)
-			buf_printf(under, " while writing %s", path);
-		else if (j->fates[k] == OUTPUT_WRITTEN)
-			buf_printf(written, "%s%s", n++ ? ", " : "", path);
-		free(path);
-	}
-	return n;
-}
-
-/*
- * Settle a job whose worker died, overran --timeout or was stopped by a
- * signal: the outputs under way fail with the cause, and, but for a
- * signal (said once for the batch), one line says the cause, the output
- * it was writing and what was written before.
- */
-static void
-job_failed(const struct batch *b, struct job *j, enum job_state state,
-    int st)
-{
-	struct buf	 msg = { 0 }, under = { 0 }, written = { 0 };
-	size_t		 k, nwritten;
-
-	j->state = state;
-	if (state == JOB_TIMEOUT)
-		buf_printf(&msg, "stopped after %u seconds (--timeout)",
-		    cfg.timeout);
-	else if (state == JOB_INTERRUPTED)
-		buf_printf(&msg, "lector was stopped (signal %d)",
-		    (int)stop_sig);
-	else if (WIFSIGNALED(st))
-		buf_printf(&msg, "the conversion crashed (signal %d)",
-		    WTERMSIG(st));
-	else
-		buf_printf(&msg, "the conversion ended early (status %d)",
-		    WEXITSTATUS(st));
-	nwritten = done_so_far(b, j, &under, &written);
-	if (under.len > 0)
-		buf_puts(&msg, under.data);
-	for (k = 0; j->fates != NULL && k < b->nwriters; k++)
-		if (j->fates[k] == OUTPUT_WRITING) {
-			j->fates[k] = OUTPUT_FAILED;
-			j->why[k] = xstrdup(msg.data);
-		}
-	free(j->reason);
-	j->reason = xstrdup(msg.data);
-	if (nwritten > 0)
-		buf_printf(&msg, "; written: %s", written.data);
-	else
-		buf_puts(&msg, "; nothing was written");
-	if (state != JOB_INTERRUPTED) {
-		diag_reset(j->in);
-		diag(DIAG_ERROR, 0, "%s", msg.data);
-		diag_reset(NULL);
-	}
-	buf_free(&msg);
-	buf_free(&under);
-	buf_free(&written);
-}
-
-/*
- * Convert job j in this process: for one input, when nothing needs a
- * worker (no --timeout to enforce, no --report to write after a crash),
- * it saves starting one, which is much of the time of a small article.
- * A crash is still one line, naming what was written.
- */
-static void
-run_inline(const struct batch *b, struct job *j)
-{
-	struct sigaction sa;
-	const int	 crashes[] = {
-		SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT,
-	};
-	size_t		 i;
-
-	inline_b = b;
-	inline_j = j;
-	ready_crash_line();
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_crash;
-	for (i = 0; i < NELEM(crashes); i++)
-		sigaction(crashes[i], &sa, NULL);
-	for (i = 0; i < NELEM(stop_signals); i++)
-		catch_signal(stop_signals[i], on_signal);
-	signal(SIGPIPE, SIG_IGN);
-	xalloc_on_failure(on_oom);
-	run_job(b, j);
-	tell(MSG_DONE, 0, NULL);
-	xalloc_on_failure(NULL);
-	inline_j = NULL;
-}
-
-/*
- * Collect what is left of the workers' children: a speaking child whose
- * worker was killed dies with it (synth.c) and, lector being their
- * subreaper on Linux, comes here to be collected, so that none outlives
- * lector.  Gives up after two seconds.
- */
-static void
-reap_orphans(void)
-{
-	int	 i;
-	pid_t	 pid;
-
-	for (i = 0; i < 200; i++) {
-		if ((pid = waitpid(-1, NULL, WNOHANG)) == -1 && errno != EINTR)
-			return;		/* none left */
-		if (pid == 0)
-			nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
-	}
-}
-
-/* Run the pending jobs listed in todo on up to opts->jobs workers. */
-static void
-run_workers(const struct batch *b, struct jobs *js, const size_t *todo,
-    size_t ntodo)
-{
-	/*
-	 * Static: a forked worker exits without coming back here, and its
-	 * copies must stay reachable for LeakSanitizer.
-	 */
-	static struct worker	*ws;
-	static struct pollfd	*pfd;
-	size_t		 nw, next = 0, done = 0, w, k, running = 0;
-	int		 timeout_ms, st, r, err;
-	uint32_t	 idx;
-	bool		 stopping = false;
-	struct job	*j;
-	double		 left;
-	char		 drain[64];
-
-	nw = cfg.jobs < ntodo ? cfg.jobs : ntodo;
-	if (nw == 0)
-		return;
-#ifdef PR_SET_CHILD_SUBREAPER
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
-#endif
-	ws = xcalloc(nw, sizeof(*ws));
-	pfd = xcalloc(nw + 1, sizeof(*pfd));
-	for (;;) {
-		/* Hand out work; start workers where needed. */
-		for (w = 0; w < nw; w++) {
-			if (ws[w].busy)
-				continue;
-			if (next >= ntodo || stopping || stop_sig != 0) {
-				if (ws[w].pid != 0)
-					worker_end(&ws[w], false);
-				continue;
-			}
-			if (ws[w].pid == 0 &&
-			    worker_start(b, js, ws, nw, w) == -1) {
-				/* With a worker still running, wait for it;
-				 * with none, nothing more can be done. */
-				if (running > 0)
-					continue;
-				err = errno;
-				stopping = true;
-				for (; next < ntodo; next++) {
-					j = &js->v[todo[next]];
-					diag_reset(j->in);
-					diag(DIAG_ERROR, 0, "not converted: "
-					    "cannot start a worker process: "
-					    "%s", strerror(err));
-					j->state = JOB_FAILED;
-					j->reason = xstrdup(diag_last_error());
-					diag_reset(NULL);
-				}
-				continue;
-			}
-			idx = (uint32_t)todo[next];
-			if (write(ws[w].cmd, &idx, sizeof(idx)) !=
-			    (ssize_t)sizeof(idx)) {
-				worker_end(&ws[w], true);
-				w--;	/* try again with a new worker */
-				continue;
-			}
-			ws[w].job = todo[next++];
-			ws[w].busy = true;
-			clock_gettime(CLOCK_MONOTONIC, &ws[w].started);
-			running++;
-		}
-		if (running == 0)
-			break;
-
-		/* Wait for a message, a death, a deadline or a signal. */
-		timeout_ms = -1;
-		for (w = 0; w < nw; w++) {
-			pfd[w].fd = ws[w].busy ? ws[w].res : -1;
-			pfd[w].events = POLLIN;
-			pfd[w].revents = 0;
-			if (ws[w].busy && cfg.timeout > 0) {
-				left = cfg.timeout -
-				    seconds_since(&ws[w].started);
-				k = left <= 0 ? 0 : (size_t)(left * 1000) + 1;
-				if (timeout_ms < 0 || (size_t)timeout_ms > k)
-					timeout_ms = (int)k;
-			}
-		}
-		pfd[nw].fd = stop_pipe[0];
-		pfd[nw].events = POLLIN;
-		pfd[nw].revents = 0;
-		if (stop_sig == 0 && poll(pfd, nw + 1, timeout_ms) == -1 &&
-		    errno != EINTR) {
-			diag_line("poll: %s", strerror(errno));
-			break;
-		}
-		if (stop_sig != 0) {
-			/* Stop every worker; their jobs were interrupted. */
-			while (read(stop_pipe[0], drain, sizeof(drain)) > 0)
-				continue;
-			for (w = 0; w < nw; w++) {
-				if (!ws[w].busy)
-					continue;
-				j = &js->v[ws[w].job];
-				worker_end(&ws[w], true);
-				settle(b, &ws[w], j);
-				job_failed(b, j, JOB_INTERRUPTED, 0);
-				running--;
-			}
-			continue;
-		}
-		for (w = 0; w < nw; w++) {
-			if (!ws[w].busy)
-				continue;
-			j = &js->v[ws[w].job];
-			if (pfd[w].revents != 0) {
-				if ((r = take_message(b, &ws[w], j)) == 0)
-					continue;
-				if (r == 1) {
-					ws[w].busy = false;
-					if (ws[w].retire)
-						worker_end(&ws[w], false);
-				} else {
-					st = worker_end(&ws[w], false);
-					settle(b, &ws[w], j);
-					job_failed(b, j, JOB_CRASHED, st);
-				}
-			} else if (cfg.timeout > 0 &&
-			    seconds_since(&ws[w].started) >=
-			    cfg.timeout) {
-				worker_end(&ws[w], true);
-				settle(b, &ws[w], j);
-				job_failed(b, j, JOB_TIMEOUT, 0);
-			} else
-				continue;
-			running--;
-			done++;
-			progress(done, ntodo, j->in);
-			if (j->state != JOB_DONE && cfg.stop)
-				stopping = true;
-		}
-	}
-	for (w = 0; w < nw; w++)
-		if (ws[w].pid != 0)
-			worker_end(&ws[w], false);
-	reap_orphans();
-	progress(0, 0, NULL);
-	free(ws);
-	free(pfd);
-	ws = NULL;
-	pfd = NULL;
 }
 
 /* ---- Planning: duplicates, shards, up-to-date outputs ------------------ */
@@ -1521,7 +608,7 @@ mark_self_overwrite(const struct batch *b, struct job *j)
 	    stat(j->in, &in) == -1)
 		return;
 	for (i = 0; i < b->nwriters; i++) {
-		path = output_path(b, j, b->writers[i]);
+		path = job_output_path(b, j, b->writers[i]);
 		if (stat(path, &out) == 0 && out.st_dev == in.st_dev &&
 		    out.st_ino == in.st_ino) {
 			diag_reset(j->in);
@@ -1554,12 +641,13 @@ sweep(const struct batch *b, const struct jobs *js, const size_t *todo,
 	dirs = xreallocarray(NULL, ntodo * b->nwriters + 1, sizeof(*dirs));
 	for (i = 0; b->mode != OUT_STDOUT && i < ntodo; i++)
 		for (k = 0; k < b->nwriters; k++) {
-			path = output_path(b, &js->v[todo[i]], b->writers[k]);
-			dirs[n++] = folder_of(path);
+			path = job_output_path(b, &js->v[todo[i]],
+			    b->writers[k]);
+			dirs[n++] = path_folder(path);
 			free(path);
 		}
 	if (cfg.report != NULL)
-		dirs[n++] = folder_of(cfg.report);
+		dirs[n++] = path_folder(cfg.report);
 	if (n > 0)
 		qsort(dirs, n, sizeof(*dirs), cmp_str);
 	for (i = 0; i < n; i++) {
@@ -1594,7 +682,7 @@ up_to_date(const struct batch *b, const struct job *j)
 	    stat(j->in, &in) == -1)
 		return false;
 	for (i = 0; i < b->nwriters && fresh; i++) {
-		path = output_path(b, j, b->writers[i]);
+		path = job_output_path(b, j, b->writers[i]);
 		fresh = stat(path, &out) == 0 &&
 		    (out.st_mtim.tv_sec > in.st_mtim.tv_sec ||
 		    (out.st_mtim.tv_sec == in.st_mtim.tv_sec &&
@@ -1604,140 +692,15 @@ up_to_date(const struct batch *b, const struct job *j)
 	return fresh;
 }
 
-/* ---- The report ---------------------------------------------------------- */
-
-/* A JSON string of s, its malformed bytes as U+FFFD (JSON is UTF-8). */
-static struct json_object *
-json_text(const char *s)
-{
-	struct json_object *o;
-	struct buf	 b = { 0 };
-	size_t		 i, n, len = strlen(s);
-	int32_t		 cp;
-
-	if (utf8_valid(s, len))
-		return json_object_new_string(s);
-	for (i = 0; i < len; i += n) {
-		n = utf8_next(s + i, len - i, &cp);
-		utf8_put(&b, cp);
-	}
-	o = json_object_new_string(b.data != NULL ? b.data : "");
-	buf_free(&b);
-	return o;
-}
-
-/*
- * Add name under key to o, and, if it is not UTF-8 (a file name can be
- * any bytes), its exact bytes under key_escaped: the bytes that are not
- * UTF-8 as \xHH, a backslash as \\ (utf8_escape()).
- */
-static void
-json_name(struct json_object *o, const char *key, const char *name)
-{
-	struct buf	 b = { 0 };
-	char		*k;
-
-	json_object_object_add(o, key, json_text(name));
-	if (utf8_valid(name, strlen(name)))
-		return;
-	utf8_escape(&b, name, strlen(name), ESC_BACKSLASH);
-	k = xasprintf("%s_escaped", key);
-	json_object_object_add(o, k, json_object_new_string(b.data));
-	free(k);
-	buf_free(&b);
-}
-
-/* The outputs of job j and what became of each. */
-static struct json_object *
-json_outputs(const struct batch *b, const struct job *j)
-{
-	struct json_object *list, *o;
-	enum out_fate	 fate;
-	char		*path;
-	size_t		 k;
-
-	list = json_object_new_array();
-	if (*j->rel == '\0')
-		return list;	/* not found: it has no outputs */
-	for (k = 0; k < b->nwriters; k++) {
-		fate = j->fates != NULL ? j->fates[k] : OUTPUT_NOT_ATTEMPTED;
-		if (j->state == JOB_SKIPPED)
-			fate = OUTPUT_UP_TO_DATE;
-		path = output_path(b, j, b->writers[k]);
-		o = json_object_new_object();
-		json_object_object_add(o, "format",
-		    json_object_new_string(b->writers[k]->name));
-		json_name(o, "path", path);
-		json_object_object_add(o, "status",
-		    json_object_new_string(fate_names[fate]));
-		if (fate == OUTPUT_FAILED && j->why[k] != NULL)
-			json_object_object_add(o, "reason",
-			    json_text(j->why[k]));
-		json_object_array_add(list, o);
-		free(path);
-	}
-	return list;
-}
-
-static int
-write_report(const struct batch *b, const struct jobs *js)
-{
-	struct json_object *top, *inputs, *o;
-	size_t		 i, count[NELEM(state_names)] = { 0 };
-	const struct job *j;
-	const char	*text;
-	struct sink	*s;
-	int		 rc;
-
-	top = json_object_new_object();
-	inputs = json_object_new_array();
-	json_object_object_add(top, "inputs", inputs);
-	for (i = 0; i < js->n; i++) {
-		j = &js->v[i];
-		count[j->state]++;
-		o = json_object_new_object();
-		json_name(o, "input", j->in);
-		json_object_object_add(o, "status",
-		    json_object_new_string(state_names[j->state]));
-		if (j->reason != NULL)
-			json_object_object_add(o, "reason",
-			    json_text(j->reason));
-		json_object_object_add(o, "outputs", json_outputs(b, j));
-		json_object_array_add(inputs, o);
-	}
-	json_object_object_add(top, "converted",
-	    json_object_new_uint64(count[JOB_DONE]));
-	json_object_object_add(top, "skipped",
-	    json_object_new_uint64(count[JOB_SKIPPED]));
-	json_object_object_add(top, "failed",
-	    json_object_new_uint64(count[JOB_FAILED] + count[JOB_TIMEOUT] +
-	    count[JOB_CRASHED] + count[JOB_NOT_RUN] +
-	    count[JOB_INTERRUPTED]));
-	json_object_object_add(top, "other_shard",
-	    json_object_new_uint64(count[JOB_OTHER_SHARD]));
-	text = json_object_to_json_string_ext(top, JSON_C_TO_STRING_PRETTY |
-	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
-
-	diag_reset(cfg.report);
-	rc = -1;
-	if ((s = sink_open(NULL, cfg.report, 0)) != NULL) {
-		fputs(text, sink_stream(s));
-		fputc('\n', sink_stream(s));
-		rc = sink_commit(s, true);
-	}
-	diag_reset(NULL);
-	json_object_put(top);
-	return rc;
-}
-
 int
 batch_run(const struct batch *b, struct jobs *js)
 {
 	static size_t	*todo;		/* static: see run_workers() */
+	struct run_opts	 run;
 	size_t		 ntodo = 0, i, nstopped = 0;
 	mode_t		 mask;
 	long		 ncpu;
-	int		 status = 0;
+	int		 status = 0, sig;
 
 	mask = umask(0);
 	umask(mask);
@@ -1746,8 +709,6 @@ batch_run(const struct batch *b, struct jobs *js)
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		cfg.jobs = ncpu > 0 ? (unsigned)ncpu : 1;
 	}
-	cfg.progress = cfg.verbosity >= 0 && isatty(STDERR_FILENO) &&
-	    js->n > 1 && b->mode != OUT_STDOUT;
 
 	js->nwriters = b->nwriters;
 	if (b->mode == OUT_DIR)
@@ -1769,16 +730,16 @@ batch_run(const struct batch *b, struct jobs *js)
 	}
 	sweep(b, js, todo, ntodo);
 	if (ntodo == 1 && cfg.timeout == 0 && cfg.report == NULL)
-		run_inline(b, &js->v[todo[0]]);
+		worker_run_inline(b, &js->v[todo[0]]);
 	else {
 		/* A signal to stop ends the workers, then the batch. */
-		if (pipe(stop_pipe) == 0) {
-			for (i = 0; i < 2; i++)
-				fcntl(stop_pipe[i], F_SETFL, O_NONBLOCK);
-			for (i = 0; i < NELEM(stop_signals); i++)
-				catch_signal(stop_signals[i], on_stop);
-		}
-		run_workers(b, js, todo, ntodo);
+		worker_catch_stops();
+		run.jobs = cfg.jobs;
+		run.timeout = cfg.timeout;
+		run.stop = cfg.stop;
+		run.progress = cfg.verbosity >= 0 && isatty(STDERR_FILENO) &&
+		    js->n > 1 && b->mode != OUT_STDOUT;
+		worker_run(b, js, todo, ntodo, &run);
 	}
 	free(todo);
 	todo = NULL;
@@ -1794,15 +755,15 @@ batch_run(const struct batch *b, struct jobs *js)
 		    js->v[i].state != JOB_OTHER_SHARD)
 			status = 1;
 	}
-	if (cfg.report != NULL && write_report(b, js) == -1)
+	if (cfg.report != NULL && report_write(b, js, cfg.report) == -1)
 		status = 1;
-	if (stop_sig != 0) {
+	if ((sig = worker_stop_signal()) != 0) {
 		/* One line for the batch; then die of the signal. */
 		diag_line("stopped by signal %d: %zu input%s not converted; "
-		    "what was written is complete", (int)stop_sig, nstopped,
+		    "what was written is complete", sig, nstopped,
 		    nstopped == 1 ? "" : "s");
-		signal(stop_sig, SIG_DFL);
-		raise(stop_sig);
+		signal(sig, SIG_DFL);
+		raise(sig);
 	}
 	return status;
 }

@@ -42,17 +42,15 @@ struct jobs;
  * Expand inputs (files, folders searched recursively for the files a
  * reader takes: b->input->from's, or any reader's if it is NULL; "-")
  * into a new job list for batch b; caller frees with jobs_free().  A
- * folder walk never goes into b's output folder or takes its outputs.  An input that cannot
- * be found is reported at once and counted as failed.  With
+ * folder walk never goes into b's output folder or takes its outputs.
+ * An input that cannot be found is reported at once and counted as
+ * failed.  With
  * --files-from, the inputs are read from that file first ("-": standard
  * input), one per line, or NUL-separated with -0.  Returns NULL, after a
  * message, only if that list cannot be read.
  */
 struct jobs	*jobs_collect(char *const *inputs, size_t ninputs,
 		    const struct batch *b);
-
-/* Number of jobs (inputs to convert). */
-size_t		 jobs_count(const struct jobs *);
 
 /* Free the list; NULL is allowed. */
 void		 jobs_free(struct jobs *);

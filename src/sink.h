@@ -13,12 +13,12 @@ struct writer;
  * Where one output goes, committed whole or not at all: a file written
  * under a hidden temporary name in its folder (".NAME.lector-XXXXXX",
  * or ".lector-XXXXXX" where NAME is too long to add to), locked while
- * it is written, and renamed into place; or standard output.  A writer of one file writes
- * to sink_stream(); a writer of a package (w->package: an EPUB, later a
- * DAISY book) adds its members with sink_add(), and the sink packs them
- * into a ZIP (members in the order added, each under 1 KiB stored and
- * the rest deflated, every entry dated t, no extra fields) when it is
- * committed.
+ * it is written, and renamed into place; or standard output.  A writer
+ * of one file writes to sink_stream(); a writer of a package
+ * (w->package: an EPUB, later a DAISY book) adds its members with
+ * sink_add(), and the sink packs them into a ZIP (members in the order
+ * added, each under 1 KiB stored and the rest deflated, every entry
+ * dated t, no extra fields) when it is committed.
  */
 struct sink;
 
