@@ -45,6 +45,7 @@ LIB_SRCS != ls src/*.c | grep -v '^src/main\.c$$'
 UNIT_SRCS != echo tests/unit/test_*.c
 TOOL_SRCS != echo tests/tools/*.c
 TOOL_LIB_SRCS != echo tests/tools/lib/*.c
+FUZZ_SRCS != echo tests/fuzz/fuzz_*.c
 
 # The build directory; make san points it elsewhere.
 B = build
@@ -143,11 +144,11 @@ $(B)/tests/lib/%.o: tests/tools/lib/%.c
 fuzz: deps
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
 	    CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined" \
-	    build-fuzz/fuzz_parse
+	    $(FUZZ_SRCS:tests/fuzz/%.c=build-fuzz/%)
 
-build-fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB_OBJS)
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -fsanitize=fuzzer,address,undefined \
-	    -o $@ tests/fuzz/fuzz_parse.c $(LIB_OBJS) $(PKG_LIBS)
+	    -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
 
 # The man page: lector.1.in with the part made from the option, writer
 # and reader tables (lector --help-man) put in; a test checks that the

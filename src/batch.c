@@ -143,12 +143,13 @@ static const struct optdef batch_optdefs[] = {
 	    set_follow_links },
 	{ "report", 0, "FILE.json", "write what became of each input and "
 	    "output", NULL, "Each input's status (converted, failed, "
-	    "skipped, timeout, crashed, other-shard, not-run) and why it "
-	    "failed, and each of its outputs with its format, path and fate "
-	    "(written, failed with the reason, not-attempted, up-to-date).",
-	    set_report },
+	    "skipped, timeout, crashed, other-shard, not-run, interrupted) "
+	    "and why it failed, and each of its outputs with its format, "
+	    "path and fate (written, failed with the reason, not-attempted, "
+	    "up-to-date).", set_report },
 	{ "timeout", 0, "SECONDS", "give up on an input after this long", NULL,
-	    "Its worker is stopped; the outputs it wrote are kept.",
+	    "Its worker is stopped; the outputs it wrote are kept, the one "
+	    "it was writing removed.",
 	    set_timeout },
 	{ "shard", 0, "K/N", "convert only slice K of N (stable across "
 	    "machines)", NULL, "The slices are chosen by a stable hash of "
@@ -165,7 +166,13 @@ static const struct optdef batch_optdefs[] = {
 	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
-const struct optgroup batch_options = { "Batch", batch_optdefs };
+static void
+reset(void)
+{
+	memset(&cfg, 0, sizeof(cfg));
+}
+
+const struct optgroup batch_options = { "Batch", batch_optdefs, reset };
 
 int
 batch_verbosity(void)
@@ -692,23 +699,10 @@ up_to_date(const struct batch *b, const struct job *j)
 	return fresh;
 }
 
-int
-batch_run(const struct batch *b, struct jobs *js)
+size_t *
+batch_plan(const struct batch *b, struct jobs *js, size_t *ntodo_p)
 {
-	static size_t	*todo;		/* static: see run_workers() */
-	struct run_opts	 run;
-	size_t		 ntodo = 0, i, nstopped = 0;
-	mode_t		 mask;
-	long		 ncpu;
-	int		 status = 0, sig;
-
-	mask = umask(0);
-	umask(mask);
-	sink_set_mode(0666 & ~mask);
-	if (cfg.jobs == 0) {
-		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-		cfg.jobs = ncpu > 0 ? (unsigned)ncpu : 1;
-	}
+	size_t		*todo, ntodo = 0, i;
 
 	js->nwriters = b->nwriters;
 	if (b->mode == OUT_DIR)
@@ -729,6 +723,29 @@ batch_run(const struct batch *b, struct jobs *js)
 			todo[ntodo++] = i;
 	}
 	sweep(b, js, todo, ntodo);
+	*ntodo_p = ntodo;
+	return todo;
+}
+
+int
+batch_run(const struct batch *b, struct jobs *js)
+{
+	/* Static: a worker exits without returning; LeakSanitizer. */
+	static size_t	*todo;
+	struct run_opts	 run;
+	size_t		 ntodo, i, nstopped = 0;
+	mode_t		 mask;
+	long		 ncpu;
+	int		 status = 0, sig;
+
+	mask = umask(0);
+	umask(mask);
+	sink_set_mode(0666 & ~mask);
+	if (cfg.jobs == 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		cfg.jobs = ncpu > 0 ? (unsigned)ncpu : 1;
+	}
+	todo = batch_plan(b, js, &ntodo);
 	if (ntodo == 1 && cfg.timeout == 0 && cfg.report == NULL)
 		worker_run_inline(b, &js->v[todo[0]]);
 	else {

@@ -56,6 +56,16 @@ struct jobs	*jobs_collect(char *const *inputs, size_t ninputs,
 void		 jobs_free(struct jobs *);
 
 /*
+ * Plan the jobs: an input whose outputs would overwrite another's or its
+ * own fails; --shard and -u set aside what is not to be converted; the
+ * temporary files a killed run left in the output folders are removed.
+ * Returns the indexes of the jobs to convert (caller frees), their
+ * number in *ntodo.  batch_run() does it first.
+ */
+size_t		*batch_plan(const struct batch *, struct jobs *,
+		    size_t *ntodo);
+
+/*
  * Convert every job with every writer in worker processes, honouring the
  * batch options (jobs, timeout, shard, update, stop, report), with a
  * progress line on a terminal for more than one job.  Returns the exit

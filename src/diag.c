@@ -81,6 +81,8 @@ diag_line(const char *fmt, ...)
 	struct buf	 b = { 0 }, text = { 0 };
 	va_list		 ap;
 
+	if (verbosity < -1)
+		return;
 	va_start(ap, fmt);
 	buf_vprintf(&text, fmt, ap);
 	va_end(ap);

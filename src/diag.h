@@ -22,8 +22,8 @@ enum diag_level {
 void		 diag_reset(const char *file);
 
 /*
- * -2 silent (for unit tests), -1 quiet (errors only), 0 normal, 1 verbose
- * (information too).
+ * -2 silent (for unit tests and fuzz targets: diag_line() too), -1 quiet
+ * (errors only), 0 normal, 1 verbose (information too).
  */
 void		 diag_set_verbosity(int);
 

@@ -22,13 +22,9 @@ static char			 lang[64];	/* --lang, as a tag */
 static void
 set_from(const char *arg)
 {
-	char	*names;
-
-	if ((cfg.from = reader_find(arg)) == NULL) {
-		names = reader_names();
+	if ((cfg.from = reader_find(arg)) == NULL)
 		opts_usage("--from: unknown reader '%s' (this lector has: %s)",
-		    arg, names);
-	}
+		    arg, reader_names());
 }
 
 static void
@@ -85,7 +81,16 @@ static const struct optdef input_optdefs[] = {
 	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
-const struct optgroup input_options = { "Input", input_optdefs };
+static void
+input_reset(void)
+{
+	cfg.from = NULL;
+	cfg.max_sz = 0;
+}
+
+const struct optgroup input_options = {
+	"Input", input_optdefs, input_reset,
+};
 
 static const struct optdef meta_optdefs[] = {
 	{ "title", 0, "TEXT", "the title", NULL, "A headline it replaces "
@@ -100,8 +105,16 @@ static const struct optdef meta_optdefs[] = {
 	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
+static void
+meta_reset(void)
+{
+	memset(&cfg.meta, 0, sizeof(cfg.meta));
+	lang[0] = '\0';
+}
+
 const struct optgroup meta_options = {
 	"Metadata (override what the text says; UTF-8 text)", meta_optdefs,
+	meta_reset,
 };
 
 const struct input_opts *

@@ -31,6 +31,22 @@ enum {
 
 static char	**kept;		/* opts_text()'s strings */
 static size_t	  nkept;
+static void	(*on_exit_fn)(int);	/* opts_on_exit() */
+
+/* End the program with status, or hand it to opts_on_exit()'s handler. */
+_Noreturn static void
+finish(int status)
+{
+	if (on_exit_fn != NULL)
+		on_exit_fn(status);
+	exit(status);
+}
+
+void
+opts_on_exit(void (*fn)(int))
+{
+	on_exit_fn = fn;
+}
 
 void
 opts_usage(const char *fmt, ...)
@@ -43,7 +59,7 @@ opts_usage(const char *fmt, ...)
 	va_end(ap);
 	diag_line("%s (see lector --help)", b.data);
 	buf_free(&b);
-	exit(2);
+	finish(2);
 }
 
 unsigned long long
@@ -249,15 +265,23 @@ int
 opts_parse(int argc, char *argv[], const struct optgroup *const *groups,
     const struct optprog *prog)
 {
-	/* Static: reachable when a usage error or --help exits here. */
+	/*
+	 * Static: reachable when a usage error or --help exits here, and
+	 * freed by the next parse if one jumps back (opts_on_exit()).
+	 */
 	static struct option	*longs;
 	static const struct optdef **defs;
+	static struct buf	 shorts;
 	const struct optgroup *const *g;
 	const struct optdef	*o;
-	struct buf		 shorts = { 0 };
 	size_t			 n = 0, i;
 	int			 c;
 
+	/* Every module's options as if none were given yet. */
+	for (g = groups; *g != NULL; g++)
+		if ((*g)->reset != NULL)
+			(*g)->reset();
+	buf_reset(&shorts);
 	buf_puts(&shorts, ":hV");
 	for (g = groups; *g != NULL; g++)
 		for (o = (*g)->opts; o->name != NULL; o++) {
@@ -269,6 +293,7 @@ opts_parse(int argc, char *argv[], const struct optgroup *const *groups,
 					buf_putc(&shorts, ':');
 			}
 		}
+	free(longs);
 	longs = xcalloc(n + 4, sizeof(*longs));
 	for (i = 0; i < n; i++) {
 		longs[i].name = defs[i]->name;
@@ -285,17 +310,22 @@ opts_parse(int argc, char *argv[], const struct optgroup *const *groups,
 	longs[n + 2].val = OPT_HELP_MAN;
 
 	opterr = 0;
+#ifdef __GLIBC__
+	optind = 0;	/* all of getopt's state, for a second parse */
+#else
+	optind = 1;
+#endif
 	while ((c = getopt_long(argc, argv, shorts.data, longs, NULL)) != -1) {
 		switch (c) {
 		case OPT_HELP:
 			help(groups, prog);
-			exit(stdout_done());
+			finish(stdout_done());
 		case OPT_VERSION:
 			printf("lector %s\n", LECTOR_VERSION);
-			exit(stdout_done());
+			finish(stdout_done());
 		case OPT_HELP_MAN:
 			man(groups, prog);
-			exit(stdout_done());
+			finish(stdout_done());
 		case ':':
 			opts_usage("option %s needs a value", argv[optind - 1]);
 		case '?':

@@ -35,6 +35,8 @@ struct optdef {
 struct optgroup {
 	const char		*title;
 	const struct optdef	*opts;		/* ended by a NULL name */
+	/* Optional: forget what the options said (opts_parse() first). */
+	void			(*reset)(void);
 };
 
 /*
@@ -50,8 +52,8 @@ struct optprog {
 };
 
 /*
- * Parse argc/argv against the groups (NULL-ended), calling each option's
- * set() in the order given.  --help, --version and --help-man (the
+ * Parse argc/argv against the groups (NULL-ended): every group's reset()
+ * first, then each option's set() in the order given.  --help, --version and --help-man (the
  * generated part of the man page, for `make man`) are answered here:
  * the program ends with 0, or 1 after one line if standard output
  * cannot be written.  Returns the index of the first operand.  Usage
@@ -63,6 +65,13 @@ int		 opts_parse(int argc, char *argv[],
 
 /* Print one line "lector: ... (see lector --help)" and exit 2. */
 _Noreturn void	 opts_usage(const char *fmt, ...) PRINTFLIKE(1, 2);
+
+/*
+ * Where the parser ends the program (a usage error, --help), call fn
+ * with the exit status first; fn must not return (the fuzz target of the
+ * command line jumps back to its start).  NULL: exit.
+ */
+void		 opts_on_exit(void (*fn)(int));
 
 /*
  * A whole number in [min, max] from the argument s of option opt, else

@@ -87,13 +87,15 @@ reader_choose(const char *path, const char *text, size_t len)
 	return best;
 }
 
-char *
+const char *
 reader_names(void)
 {
-	struct buf	 b = { 0 };
+	static struct buf b;	/* made once, kept */
 	size_t		 i;
 
-	for (i = 0; i < NELEM(readers); i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", readers[i]->name);
-	return buf_steal(&b);
+	if (b.len == 0)
+		for (i = 0; i < NELEM(readers); i++)
+			buf_printf(&b, "%s%s", i ? ", " : "",
+			    readers[i]->name);
+	return b.data != NULL ? b.data : "";
 }

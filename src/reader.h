@@ -58,7 +58,7 @@ bool			 reader_takes_name(const struct reader *r,
 const struct reader	*reader_choose(const char *path, const char *text,
 			    size_t len);
 
-/* The readers' names, "txt, html", in a new string (caller frees). */
-char			*reader_names(void);
+/* The readers' names, "txt, html". */
+const char		*reader_names(void);
 
 #endif /* READER_H */

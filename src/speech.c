@@ -180,8 +180,18 @@ static const struct optdef speech_optdefs[] = {
 	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
+static void
+reset(void)
+{
+	cfg.speech = NULL;
+	cfg.voice = NULL;
+	cfg.rate = 0;
+	cfg.has_pitch = false;
+	cfg.pitch = 0;
+}
+
 const struct optgroup speech_options = {
-	"Speech (mp3, wav, vtt, speech)", speech_optdefs,
+	"Speech (mp3, wav, vtt, speech)", speech_optdefs, reset,
 };
 
 int

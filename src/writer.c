@@ -61,13 +61,15 @@ writer_for_path(const char *path)
 	return NULL;
 }
 
-char *
+const char *
 writer_names(void)
 {
-	struct buf	 b = { 0 };
+	static struct buf b;	/* made once, kept */
 	size_t		 i;
 
-	for (i = 0; i < NELEM(writers); i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", writers[i]->name);
-	return buf_steal(&b);
+	if (b.len == 0)
+		for (i = 0; i < NELEM(writers); i++)
+			buf_printf(&b, "%s%s", i ? ", " : "",
+			    writers[i]->name);
+	return b.data != NULL ? b.data : "";
 }

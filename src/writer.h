@@ -60,7 +60,7 @@ const struct writer	*writer_find(const char *name);
  */
 const struct writer	*writer_for_path(const char *path);
 
-/* The writers' names, "epub, large-print", in a new string (caller frees). */
-char			*writer_names(void);
+/* The writers' names, "epub, large-print". */
+const char		*writer_names(void);
 
 #endif /* WRITER_H */

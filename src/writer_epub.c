@@ -77,7 +77,14 @@ static const struct optdef epub_optdefs[] = {
 	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
-static const struct optgroup epub_options = { "EPUB", epub_optdefs };
+static void
+reset(void)
+{
+	cfg.style = NULL;
+	cfg.id = NULL;
+}
+
+static const struct optgroup epub_options = { "EPUB", epub_optdefs, reset };
 
 static int
 epub_setup(void)

@@ -166,7 +166,19 @@ static const struct optdef lp_optdefs[] = {
 	{ NULL, 0, NULL, NULL, NULL, NULL, NULL },
 };
 
-static const struct optgroup lp_options = { "Large print", lp_optdefs };
+static void
+reset(void)
+{
+	cfg.layout = NULL;
+	cfg.width = 0;
+	cfg.has_page_lines = false;
+	cfg.page_lines = 0;
+	cfg.ascii = false;
+}
+
+static const struct optgroup lp_options = {
+	"Large print", lp_optdefs, reset,
+};
 
 static int
 lp_setup(void)

@@ -5,7 +5,7 @@
  * timings instead of speech (ctx_fake_audio()): the utterances, the MP3
  * with its ID3 tag and chapters, the WAV and the cues.  Build with `make
  * fuzz`, run with
- *	build-fuzz/fuzz_parse tests/fuzz/corpus samples
+ *	build-fuzz/fuzz_parse tests/fuzz/parse samples
  */
 #include "common.h"
 
