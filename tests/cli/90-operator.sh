@@ -20,7 +20,7 @@ NL='
 '
 ESC=$(printf '\033')
 
-plan $((6 + 5 + 5 + 3 + 4 + 5 + 4 + 7 + 11 + 5 + 8 + 3 + 3))
+plan $((6 + 5 + 5 + 3 + 4 + 5 + 4 + 7 + 11 + 4 + 5 + 8 + 3 + 3))
 
 fault() {
 	f_spec=$1
@@ -241,6 +241,24 @@ check "operator: ... never a signal" \
 	test "$(grep -c signal "$TMPDIR/err")" -eq 0
 check "operator: ... and the audio under it is made" \
 	only "$D/fsize" "s1.mp3 s1.wav s2.mp3 s2.wav s3.mp3 s3.wav "
+
+# --- A full disk: a 256 KB tmpfs, where mounting is allowed ---
+mkdir -p "$D/full"
+if mount -t tmpfs -o size=256k tmpfs "$D/full" 2>/dev/null; then
+	cp "$LIST" "$D/small/s1.txt"
+	run -t epub,mp3,wav -o "$D/full/out" --report "$D/full.json" \
+		"$D/small"
+	check "operator: a full disk fails what does not fit" status_is 1
+	check "operator: ... one line for each input that failed" \
+		err_lines "$(grep -c 'No space left' "$TMPDIR/err")"
+	check "operator: ... and leaves only complete outputs" \
+		test "$(ls -A "$D/full/out" | grep -c '^\.')" -eq 0
+	check "operator: the report matches the full disk" \
+		matches "$D/full/out" "$D/full.json"
+	umount "$D/full"
+else
+	skip 4 "cannot mount a tmpfs here"
+fi
 
 # --- TMPDIR, UTF-32 ---
 TMPDIR=$D/no-such-folder "$LECTOR" -t mp3 -o "$D/t.mp3" "$LIST" \
