@@ -108,20 +108,6 @@ worker_stop_signal(void)
 	return stop_sig;
 }
 
-/*
- * A worker, or lector converting one input itself, is told to stop: the
- * speaking child is ended, the file being written removed, and the
- * process dies of the signal.
- */
-static void
-on_signal(int sig)
-{
-	synth_abandon();
-	sink_abandon();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
 /* ---- Workers ----------------------------------------------------------- */
 
 /*
@@ -157,6 +143,7 @@ static int	 up_fd = -1;
 static const struct batch *inline_b;
 static struct job	*inline_j;
 static char		 crash_head[4096];	/* "lector: IN: error: ..." */
+static char		 stop_head[4096];	/* the same, stopped */
 static char		 crash_tail[8192];	/* ") while writing ...\n" */
 
 /*
@@ -188,6 +175,10 @@ ready_crash_line(void)
 	struct buf	 head = { 0 }, tail = { 0 }, under = { 0 },
 			 written = { 0 };
 
+	line_head(&head, inline_j->in);
+	buf_puts(&head, "lector was stopped (signal ");
+	snprintf(stop_head, sizeof(stop_head), "%s", head.data);
+	buf_reset(&head);
 	line_head(&head, inline_j->in);
 	buf_puts(&head, "the conversion crashed (signal ");
 	buf_puts(&tail, ")");
@@ -223,28 +214,56 @@ ready_oom(const char *in, size_t output, const char *path)
 }
 
 /*
- * The inline job crashed: what was being written goes, one line says so
- * (async-signal-safe: only write() and _exit()), and lector ends with 1.
+ * Say that the inline job ended by signal sig, head first, in one line;
+ * nothing in a worker.  Async-signal-safe: only write().
  */
 static void
-on_crash(int sig)
+say_signal(const char *head, int sig)
 {
 	char	 num[4];
 	size_t	 n = 0;
 	ssize_t	 w;
 
-	synth_abandon();
-	sink_abandon();
+	if (inline_j == NULL)
+		return;
 	if (sig >= 100)
 		num[n++] = (char)('0' + sig / 100 % 10);
 	if (sig >= 10)
 		num[n++] = (char)('0' + sig / 10 % 10);
 	num[n++] = (char)('0' + sig % 10);
-	w = write(STDERR_FILENO, crash_head, strlen(crash_head));
+	w = write(STDERR_FILENO, head, strlen(head));
 	w = write(STDERR_FILENO, num, n);
 	w = write(STDERR_FILENO, crash_tail, strlen(crash_tail));
 	(void)w;
+}
+
+/*
+ * The inline job crashed: what was being written goes, one line says so,
+ * and lector ends with 1.
+ */
+static void
+on_crash(int sig)
+{
+	synth_abandon();
+	sink_abandon();
+	say_signal(crash_head, sig);
 	_exit(1);
+}
+
+/*
+ * A worker, or lector converting one input itself, is told to stop: the
+ * speaking child is ended, the file being written removed, and the
+ * process dies of the signal, lector's own after saying so in one line
+ * (a worker's parent says it).
+ */
+static void
+on_signal(int sig)
+{
+	synth_abandon();
+	sink_abandon();
+	say_signal(stop_head, sig);
+	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 /* Send one message; a parent that is gone ends the worker. */

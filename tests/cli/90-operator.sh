@@ -20,7 +20,7 @@ NL='
 '
 ESC=$(printf '\033')
 
-plan $((6 + 5 + 5 + 3 + 4 + 5 + 4 + 7 + 11 + 4 + 5 + 8 + 3 + 3))
+plan $((6 + 5 + 5 + 3 + 6 + 5 + 4 + 7 + 11 + 4 + 5 + 8 + 3 + 3))
 
 fault() {
 	f_spec=$1
@@ -108,7 +108,7 @@ check "operator: ... and converts as usual" status_is 0
 # --- ... but never a file another lector is writing ---
 mkdir -p "$D/busy"
 LD_PRELOAD=$FAULT LECTOR_FAULT=lame_init:stop "$LECTOR" -t mp3 \
-	-o "$D/busy" "$D/k9in/a.txt" 2>/dev/null &
+	-o "$D/busy" "$D/k9in/a.txt" 2>"$D/busy.err" &
 busy=$!
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 	ls -A "$D/busy" | grep -q lector- && break
@@ -124,6 +124,10 @@ status=$?
 check "operator: a stopped lector removes its temporary file" \
 	only "$D/busy" "a.epub "
 check "operator: ... and dies of the signal" status_is 143
+err=$(cat "$D/busy.err")
+check "operator: ... saying so in one line" err_lines 1
+check "operator: ... which names the input and the signal" \
+	err_has "a.txt: error: lector was stopped (signal 15) while writing"
 check "operator: ... and leaves no child" none_alive "$D/busy"
 
 # --- lector stopped by a signal: workers stopped, report written ---
