@@ -321,7 +321,7 @@ on_oom(void)
 	_exit(1);
 }
 
-/* Write output i of job j for ctx at path; 0 if whole and in place. */
+/* Write output i of batch b for ctx at path; 0 if whole and in place. */
 static int
 write_output(const struct batch *b, size_t i, struct ctx *ctx,
     const char *path)
