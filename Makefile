@@ -146,9 +146,10 @@ fuzz: deps
 	    CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined" \
 	    $(FUZZ_SRCS:tests/fuzz/%.c=build-fuzz/%)
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS)
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/lib.c tests/fuzz/lib.h \
+    $(LIB_OBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -fsanitize=fuzzer,address,undefined \
-	    -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
+	    -o $@ $< tests/fuzz/lib.c $(LIB_OBJS) $(PKG_LIBS)
 
 # The man page: lector.1.in with the part made from the option, writer
 # and reader tables (lector --help-man) put in; a test checks that the

@@ -72,60 +72,50 @@ guess_utf16(const unsigned char *s, size_t len)
 	return UTF16_NONE;
 }
 
+/* The code unit of order's size at s. */
+static uint32_t
+unit_at(const unsigned char *s, enum utf16 order)
+{
+	switch (order) {
+	case UTF16_LE:
+		return (uint32_t)s[0] | (uint32_t)s[1] << 8;
+	case UTF16_BE:
+		return (uint32_t)s[0] << 8 | s[1];
+	case UTF32_LE:
+		return (uint32_t)s[0] | (uint32_t)s[1] << 8 |
+		    (uint32_t)s[2] << 16 | (uint32_t)s[3] << 24;
+	case UTF32_BE:
+		return (uint32_t)s[0] << 24 | (uint32_t)s[1] << 16 |
+		    (uint32_t)s[2] << 8 | s[3];
+	case UTF16_NONE:
+		break;
+	}
+	return 0xfffd;
+}
+
 /*
- * Convert UTF-16 to UTF-8 in *out.  Unpaired surrogates become U+FFFD and
- * are counted in the return value; an odd final byte is one more.
+ * Convert UTF-16 or UTF-32 to UTF-8 in *out.  Unpaired surrogates and
+ * values above U+10FFFF become U+FFFD and are counted in the return
+ * value; so is a final part of a code unit.
  */
 static size_t
-from_utf16(const unsigned char *s, size_t len, enum utf16 order,
+from_wide(const unsigned char *s, size_t len, enum utf16 order,
     struct buf *out)
 {
-	size_t		 i, bad = 0;
+	size_t		 i, bad = 0, w;
 	uint32_t	 u, lo;
 
-	for (i = 0; i + 1 < len; i += 2) {
-		u = order == UTF16_LE ? s[i] | s[i + 1] << 8 :
-		    s[i] << 8 | s[i + 1];
-		if (u >= 0xd800 && u <= 0xdbff && i + 3 < len) {
-			lo = order == UTF16_LE ? s[i + 2] | s[i + 3] << 8 :
-			    s[i + 2] << 8 | s[i + 3];
+	w = order == UTF32_LE || order == UTF32_BE ? 4 : 2;
+	for (i = 0; i + w <= len; i += w) {
+		u = unit_at(s + i, order);
+		if (w == 2 && u >= 0xd800 && u <= 0xdbff && i + 4 <= len) {
+			lo = unit_at(s + i + 2, order);
 			if (lo >= 0xdc00 && lo <= 0xdfff) {
 				u = 0x10000 + ((u - 0xd800) << 10) +
 				    (lo - 0xdc00);
 				i += 2;
 			}
 		}
-		if (u >= 0xd800 && u <= 0xdfff) {
-			u = 0xfffd;
-			bad++;
-		}
-		utf8_put(out, (int32_t)u);
-	}
-	if (i < len) {
-		utf8_put(out, 0xfffd);
-		bad++;
-	}
-	return bad;
-}
-
-/*
- * Convert UTF-32 to UTF-8 in *out.  Values that are not Unicode scalar
- * values become U+FFFD and are counted in the return value; so is a
- * final part of a code unit.
- */
-static size_t
-from_utf32(const unsigned char *s, size_t len, enum utf16 order,
-    struct buf *out)
-{
-	size_t		 i, bad = 0;
-	uint32_t	 u;
-
-	for (i = 0; i + 3 < len; i += 4) {
-		u = order == UTF32_LE ?
-		    (uint32_t)s[i] | (uint32_t)s[i + 1] << 8 |
-		    (uint32_t)s[i + 2] << 16 | (uint32_t)s[i + 3] << 24 :
-		    (uint32_t)s[i] << 24 | (uint32_t)s[i + 1] << 16 |
-		    (uint32_t)s[i + 2] << 8 | (uint32_t)s[i + 3];
 		if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) {
 			u = 0xfffd;
 			bad++;
@@ -195,8 +185,7 @@ source_decode(const char *raw, size_t len, struct source *out)
 
 	if (order != UTF16_NONE) {
 		wide_32 = order == UTF32_LE || order == UTF32_BE;
-		bad = wide_32 ? from_utf32(s, len, order, &wide) :
-		    from_utf16(s, len, order, &wide);
+		bad = from_wide(s, len, order, &wide);
 		if (guessed_order)
 			diag(DIAG_WARN, 0, "no byte-order mark: read as "
 			    "UTF-16%s from the pattern of zero bytes",

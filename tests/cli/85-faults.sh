@@ -9,31 +9,13 @@
 
 D=$TMPDIR/85-faults
 mkdir -p "$D"
-FAULT=$TESTBIN/fault.so
 SEED=$SHARED/seed/caravan-editorial.txt
 LIST=tests/golden/shapes/only-list.txt
-# A preloaded library under the sanitizers: ASan need not come first.
-ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
-export ASAN_OPTIONS
 
 plan $((10 + 5 + 5 * 4 + 6 + 3 + 4 * 4 + 3 + 4 + 3))
 
-# fault SPEC ARGS...: run lector with one call made to fail or crash.
-fault() {
-	f_spec=$1
-	shift
-	LD_PRELOAD=$FAULT LECTOR_FAULT=$f_spec "$LECTOR" "$@" \
-		>"$TMPDIR/out" 2>"$TMPDIR/err"
-	status=$?
-	err=$(cat "$TMPDIR/err")
-}
 exists() { [ -s "$1" ]; }
 absent() { [ ! -e "$1" ]; }
-# only DIR NAMES: the folder holds these files and nothing else.
-only() { [ "$(ls -A "$1" | tr '\n' ' ')" = "$2" ]; }
-report() { "$TESTBIN/reportq" "$1" >"$TMPDIR/report" &&
-	grep -q -- "$2" "$TMPDIR/report"; }
-TAB=$(printf '\t')
 
 # A crash after two outputs are in place: the message and the report say
 # which were written and which was being written.

@@ -11,27 +11,14 @@
 
 D=$TMPDIR/90-operator
 mkdir -p "$D"
-FAULT=$TESTBIN/fault.so
 SEED=$SHARED/seed/caravan-editorial.txt
 LIST=tests/golden/shapes/only-list.txt
-ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
-export ASAN_OPTIONS
 NL='
 '
 ESC=$(printf '\033')
 
 plan $((6 + 5 + 5 + 3 + 6 + 5 + 4 + 7 + 11 + 4 + 5 + 8 + 3 + 3))
 
-fault() {
-	f_spec=$1
-	shift
-	LD_PRELOAD=$FAULT LECTOR_FAULT=$f_spec "$LECTOR" "$@" \
-		>"$TMPDIR/out" 2>"$TMPDIR/err"
-	status=$?
-	err=$(cat "$TMPDIR/err")
-}
-# only DIR NAMES: the folder holds these files and nothing else.
-only() { [ "$(ls -A "$1" | tr '\n' ' ')" = "$2" ]; }
 # matches DIR REPORT: the files under DIR are exactly the outputs REPORT
 # says were written, names compared byte for byte.
 matches() {
@@ -50,9 +37,6 @@ alive() {
 }
 none_alive() { ! alive "$1"; }
 sanitized() { [ -n "${LECTOR_SANITIZED:-}" ]; }
-report() { "$TESTBIN/reportq" "$1" >"$TMPDIR/report" &&
-	grep -q -- "$2" "$TMPDIR/report"; }
-TAB=$(printf '\t')
 
 # --- A worker killed (kill -9, the out-of-memory killer) mid-write ---
 mkdir -p "$D/k9in"
@@ -107,7 +91,8 @@ check "operator: ... and converts as usual" status_is 0
 
 # --- ... but never a file another lector is writing ---
 mkdir -p "$D/busy"
-LD_PRELOAD=$FAULT LECTOR_FAULT=lame_init:stop "$LECTOR" -t mp3 \
+ASAN_OPTIONS=$FAULT_ASAN LD_PRELOAD=$FAULT LECTOR_FAULT=lame_init:stop \
+	"$LECTOR" -t mp3 \
 	-o "$D/busy" "$D/k9in/a.txt" 2>"$D/busy.err" &
 busy=$!
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do

@@ -39,3 +39,26 @@ err_has() { printf '%s' "$err" | grep -q -- "$1"; }
 out_has() { printf '%s' "$out" | grep -q -- "$1"; }
 err_lines() { [ "$(printf '%s\n' "$err" | grep -c .)" -eq "$1" ]; }
 no_sanitizer() { ! printf '%s' "$err" | grep -q -e 'Sanitizer' -e 'runtime error'; }
+
+# only DIR NAMES: the folder holds these files and nothing else.
+only() { [ "$(ls -A "$1" | tr '\n' ' ')" = "$2" ]; }
+
+# report REPORT.json PATTERN: a line of reportq's flat form matches.
+TAB=$(printf '\t')
+report() { "$TESTBIN/reportq" "$1" >"$TMPDIR/report" &&
+	grep -q -- "$2" "$TMPDIR/report"; }
+
+# fault SPEC ARGS...: run lector with one library call made to fail,
+# crash, be killed or hang (LECTOR_FAULT=SPEC, tests/fault/fault.c
+# preloaded; under the sanitizers ASan need not come first).
+FAULT=$TESTBIN/fault.so
+FAULT_ASAN="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0"
+fault() {
+	f_spec=$1
+	shift
+	ASAN_OPTIONS=$FAULT_ASAN LD_PRELOAD=$FAULT LECTOR_FAULT=$f_spec \
+		"$LECTOR" "$@" >"$TMPDIR/out" 2>"$TMPDIR/err"
+	status=$?
+	out=$(cat "$TMPDIR/out")
+	err=$(cat "$TMPDIR/err")
+}

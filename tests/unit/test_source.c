@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Input decoding: byte-order marks, UTF-16, the Windows-1252 fallback,
+ * Input decoding: byte-order marks, UTF-16, UTF-32, the Windows-1252 fallback,
  * line ends, control characters, NFC, and what is not text at all.
  */
 #include "common.h"
@@ -40,7 +40,7 @@ decode(const char *raw, size_t len)
 int
 main(void)
 {
-	harness_plan(48);
+	harness_plan(56);
 	diag_set_verbosity(-2);
 	DECODES("Plain text.\n", "Plain text.\n", "ASCII unchanged", 0);
 	DECODES("\xef\xbb\xbfTitle\n", "Title\n", "UTF-8 BOM removed", 0);
@@ -77,6 +77,14 @@ main(void)
 	DECODES("x\xef\xb7\x90y \xf4\x8f\xbf\xbfz\n", "xy z\n",
 	    "U+FDD0 and U+10FFFF removed", 1);
 	DECODES("\xfe\xff\xff\xfe\0a", "a", "U+FFFE in UTF-16 removed", 1);
+	DECODES("\xff\xfe\0\0H\0\0\0i\0\0\0\n\0\0\0", "Hi\n",
+	    "UTF-32LE with BOM", 0);
+	DECODES("\0\0\xfe\xff\0\0\0H\0\x01\xf6\0\0\0\0\n",
+	    "H\xf0\x9f\x98\x80\n", "UTF-32BE with BOM, beyond the BMP", 0);
+	DECODES("\xff\xfe\0\0a\0\0\0\0\0\x11\0b\0\0\0",
+	    "a\xef\xbf\xbd" "b", "UTF-32 above U+10FFFF replaced", 1);
+	DECODES("\xff\xfe\0\0a\0\0\0b\0", "a\xef\xbf\xbd",
+	    "UTF-32 cut short", 1);
 
 	REJECTS("", "empty file");
 	REJECTS("\xef\xbb\xbf", "only a BOM");
