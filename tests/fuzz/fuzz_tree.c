@@ -14,7 +14,6 @@
  */
 #include "common.h"
 
-
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
