@@ -118,6 +118,7 @@ main(int argc, char *argv[])
 	long long	 n[4];
 	size_t		 i, k;
 	bool		 w = argc == 3 && strcmp(argv[1], "-w") == 0;
+	int		 rc;
 
 	if (w) {
 		argc--;
@@ -134,8 +135,11 @@ main(int argc, char *argv[])
 		    argv[1]);
 		return 1;
 	}
-	if (w)
-		return written(inputs);
+	if (w) {
+		rc = written(inputs);
+		json_object_put(top);
+		return rc;
+	}
 	for (i = 0; i < json_object_array_length(inputs); i++) {
 		in = json_object_array_get_idx(inputs, i);
 		if ((path = str(in, "input", true)) == NULL ||
