@@ -13,7 +13,10 @@
  * output path in it, given back from its escaped form where it is not
  * UTF-8, is the path planned.  A usage error or --help, which end lector,
  * jump back here (opts_on_exit()).  Names that lead out of the sandbox
- * (from /, through ..) are not tried.  lector's messages are many: run
+ * (from /, through ..) are not tried.  Each input runs in the sandbox
+ * and returns to the starting folder, where libFuzzer's own corpus and
+ * artifact names are (a target that stayed in the sandbox reads no
+ * corpus after its first input, and libFuzzer sees no coverage).  lector's messages are many: run
  * it with -close_fd_mask=2 (libFuzzer keeps its own):
  *	build-fuzz/fuzz_cli -close_fd_mask=2 tests/fuzz/cli
  */
@@ -21,6 +24,7 @@
 
 #include <sys/stat.h>
 
+#include <fcntl.h>
 #include <ftw.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -45,6 +49,7 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static jmp_buf	 back;
 static char	 dir[4096];	/* the sandbox */
+static int	 home = -1;	/* where libFuzzer runs: its corpus paths */
 
 static void
 on_exit_jump(int status)
@@ -90,7 +95,8 @@ sandbox(void)
 
 	snprintf(dir, sizeof(dir), "%s/lector-fuzz-cli.XXXXXX",
 	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL || chdir(dir) == -1)
+	if ((home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    mkdtemp(dir) == NULL || chdir(dir) == -1)
 		abort();
 	atexit(sandbox_remove);
 	mkdir("in", 0777);
@@ -113,8 +119,29 @@ sandbox(void)
 	put("list", "in/a.txt\nin/sub\n");
 	/* Help goes nowhere; stdin (--files-from -) is empty. */
 	if (freopen("/dev/null", "w", stdout) == NULL ||
-	    freopen("/dev/null", "r", stdin) == NULL)
+	    freopen("/dev/null", "r", stdin) == NULL || fchdir(home) == -1)
 		abort();
+}
+
+/*
+ * Each input runs in the sandbox; between inputs libFuzzer is back
+ * where it started, for the corpus and artifact names it was given.
+ */
+static void
+enter(void)
+{
+	if (chdir(dir) == -1)
+		abort();
+}
+
+static int
+leave(char *copy)
+{
+	opts_free();
+	free(copy);
+	if (fchdir(home) == -1)
+		abort();
+	return 0;
 }
 
 /* Decode an escaped name (\xHH, \\) into b; false if malformed. */
@@ -218,6 +245,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		opts_on_exit(on_exit_jump);
 		ready = true;
 	}
+	enter();
 	diag_set_verbosity(-2);
 	/* The arguments, then the list after three NULs. */
 	copy = malloc(size + 1);
@@ -231,10 +259,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = copy + start;
 		start = i + 1;
 		if (i + 2 < size && s[i + 1] == '\0' && s[i + 2] == '\0') {
-			if (escapes(s + i + 3, size - i - 3)) {
-				free(copy);
-				return 0;
-			}
+			if (escapes(s + i + 3, size - i - 3))
+				return leave(copy);
 			if ((f = fopen("list", "wb")) == NULL)
 				abort();
 			fwrite(s + i + 3, 1, size - i - 3, f);
@@ -245,15 +271,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv[argc] = NULL;
 	/* Only names in the sandbox: no walk of the whole disk. */
 	for (i = 1; i < argc; i++)
-		if (escapes(argv[i], strlen(argv[i]))) {
-			free(copy);
-			return 0;
-		}
-	if (setjmp(back) != 0) {
-		opts_free();
-		free(copy);
-		return 0;
-	}
+		if (escapes(argv[i], strlen(argv[i])))
+			return leave(copy);
+	if (setjmp(back) != 0)
+		return leave(copy);
 	first = cli_parse((int)argc, argv, &b);
 	diag_set_verbosity(-2);
 	if ((js = jobs_collect(argv + first, argc - (size_t)first, &b)) !=
@@ -266,7 +287,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(todo);
 		jobs_free(js);
 	}
-	opts_free();
-	free(copy);
-	return 0;
+	return leave(copy);
 }
