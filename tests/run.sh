@@ -27,9 +27,9 @@ LOG=$TMPDIR/log
 part() {
 	p_name=$1
 	shift
-	"$@" >"$TMPDIR/part" 2>&1
+	"$@" >"$TMPDIR/part.$p_name" 2>&1
 	p_status=$?
-	cat "$TMPDIR/part"
+	cat "$TMPDIR/part.$p_name"
 	awk -v name="$p_name" -v st="$p_status" '
 		/^1\.\.[0-9]+$/ { plans++; plan = substr($0, 4) + 0; next }
 		/^ok / || /^not ok / { ran++ }
@@ -45,10 +45,29 @@ part() {
 				    name, plan, ran
 			if (st != 0 && failed == 0)
 				printf "not ok %s: exit status %d\n", name, st
-		}' "$TMPDIR/part"
+		}' "$TMPDIR/part.$p_name"
 }
 
+# The runner holds itself to the rule: a part that runs fewer checks
+# than it plans, or more, or plans none, or fails without a failed
+# check, is a failure.  (A subshell: part sets variables of its own.)
+selfcheck() (
+	echo 1..4
+	for fixture in 'echo 1..2; echo ok one' \
+	    'echo 1..1; echo ok one; echo ok two' \
+	    'echo ok one' \
+	    'echo 1..1; echo ok one; exit 3'; do
+		if part fixture sh -c "$fixture" | grep -q '^not ok fixture: '
+		then
+			echo "ok run.sh: fails: $fixture"
+		else
+			echo "not ok run.sh: does not fail: $fixture"
+		fi
+	done
+)
+
 {
+	part run.sh selfcheck
 	for t in "$TESTBIN"/test_*; do
 		[ -x "$t" ] || continue
 		# The unit tests find the language data of this tree.
