@@ -19,11 +19,12 @@ CFLAGS ?= -O2 -g
 
 # pkg-config module and the Debian package that provides it.
 DEPS = libxml-2.0:libxml2-dev libzip:libzip-dev espeak-ng:libespeak-ng-dev \
-       libutf8proc:libutf8proc-dev lame:libmp3lame-dev json-c:libjson-c-dev
-PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c
+       libutf8proc:libutf8proc-dev lame:libmp3lame-dev json-c:libjson-c-dev \
+       libexttextcat:libexttextcat-dev
+PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c libexttextcat
 # The audio libraries are loaded when an audio format needs them
 # (src/dl.c), so the program links only the others.
-LINKED = libxml-2.0 libzip libutf8proc json-c
+LINKED = libxml-2.0 libzip libutf8proc json-c libexttextcat
 PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || true
 PKG_LIBS != $(PKG_CONFIG) --libs $(LINKED) 2>/dev/null || true
 PKG_LIBS += -ldl
@@ -37,7 +38,11 @@ WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -O1 -g \
       -Wno-format-truncation
 WERROR_FLAG = $(WERROR:1=-Werror)
-DEFS = -DLECTOR_DATADIR='"$(DATADIR)/lector"'
+# libexttextcat's language models (Debian: libexttextcat-data).
+TEXTCAT_DATADIR != $(PKG_CONFIG) --variable=pkgdatadir libexttextcat \
+    2>/dev/null || true
+DEFS = -DLECTOR_DATADIR='"$(DATADIR)/lector"' \
+       $(TEXTCAT_DATADIR:%=-DTEXTCAT_DATADIR='"%"')
 ALL_CFLAGS = $(WARN) $(WERROR_FLAG) $(DEFS) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 
 SRCS != echo src/*.c

@@ -98,7 +98,9 @@ static const struct optdef meta_optdefs[] = {
 	{ "author", 0, "NAME", "an author (repeatable)", NULL, NULL,
 	    set_author },
 	{ "lang", 0, "TAG", "the language: BCP 47, e.g. en, es, pt-BR", NULL,
-	    "Or a language's name, such as Spanish.", set_lang },
+	    "Or a language's name, such as Spanish. Without it or a "
+	    "Language: line, the language is told from the text.",
+	    set_lang },
 	{ "date", 0, "DATE", "the date: 2026-03-14, 14 March 2026...", NULL,
 	    "A date whose day is not in its month is a usage error.",
 	    set_date },

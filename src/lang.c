@@ -205,6 +205,14 @@ lang_voice(const struct lang *l, const char *region)
 	return value_of(l, "voice");
 }
 
+bool
+lang_rtl(const struct lang *l)
+{
+	const char	*v = value_of(l, "direction");
+
+	return v != NULL && strcmp(v, "rtl") == 0;
+}
+
 const char *
 lang_iso639_2(const struct lang *l)
 {

@@ -16,6 +16,7 @@
  *	iso639-2 = spa			its three-letter code (ID3 tags)
  *	voice = es			the espeak-ng voice, and one for a
  *	voice.MX = es-419		region ("es-MX")
+ *	direction = rtl			written right to left (default ltr)
  *	label.KEY = Text		the words lector adds (labels.h)
  *	abbreviations = Sr Sra ...	words a full stop does not end a
  *					sentence after (repeatable)
@@ -55,6 +56,9 @@ const char		*lang_label(const struct lang *, const char *key);
  * file names none.
  */
 const char		*lang_voice(const struct lang *, const char *region);
+
+/* Whether the language is written right to left. */
+bool			 lang_rtl(const struct lang *);
 
 /* The ISO 639-2 code ("spa"), or "und" if the file gives none. */
 const char		*lang_iso639_2(const struct lang *);

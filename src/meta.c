@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: ISC */
 #include "common.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "arena.h"
 #include "buf.h"
+#include "detect.h"
+#include "diag.h"
 #include "meta.h"
 #include "text.h"
 #include "tree.h"
@@ -105,6 +108,38 @@ put_back(struct doc *d, enum node_type type, const char *s, unsigned line)
 	node_insert_ordered(d->root, n);
 }
 
+/*
+ * The language from the text itself, when nothing named it; English,
+ * lector's default, when the text is too short to tell.
+ */
+static void
+detect(struct doc *d)
+{
+	struct meta	*m = &d->meta;
+	char		 tag[32], script[5];
+
+	switch (detect_doc(d, tag, sizeof(tag), script)) {
+	case DETECT_FOUND:
+		diag(DIAG_INFO, 0, "language: %s, told from the text", tag);
+		break;
+	case DETECT_GUESSED:
+		diag(DIAG_WARN, 0, "language: too little text to tell; %s, "
+		    "the likeliest for its script (--lang names it)", tag);
+		break;
+	case DETECT_UNKNOWN:
+		diag(DIAG_WARN, 0, "language: not known for its script (%s); "
+		    "marked undetermined (--lang names it)", script);
+		snprintf(tag, sizeof(tag), "und");
+		break;
+	case DETECT_NONE:
+		m->language = "en";
+		m->language_from = FROM_DEFAULT;
+		return;
+	}
+	m->language = arena_strdup(d->arena, tag);
+	m->language_from = FROM_DETECTED;
+}
+
 void
 meta_settle(struct doc *d, const struct meta_overrides *o)
 {
@@ -147,10 +182,8 @@ meta_settle(struct doc *d, const struct meta_overrides *o)
 			put_back(d, NODE_HEADING, m->headline,
 			    m->headline_line);
 	}
-	if (m->language == NULL) {
-		m->language = "en";
-		m->language_from = FROM_DEFAULT;
-	}
+	if (m->language == NULL)
+		detect(d);
 }
 
 /*

@@ -36,7 +36,8 @@ void	 meta_add_authors(struct doc *, const char *s, size_t len);
  * source says: the overrides o (or NULL) win; the headline becomes the
  * title, or else the subtitle, or else a heading; a date line the
  * command line replaced goes back into the body as a paragraph (no word
- * is lost); the language is "en" when nothing says.  The title, if still
+ * is lost); when nothing names the language, the text tells it
+ * (detect.h), else it is "en".  The title, if still
  * unknown, is meta_title()'s to find once the sentences are marked.
  */
 void	 meta_settle(struct doc *, const struct meta_overrides *o);

@@ -153,6 +153,12 @@ set_voice(const struct doc *d, const struct speech_profile *p)
 		    "--voices lists them)", p->voice);
 		return -1;
 	}
+	if (strcmp(d->meta.language, "und") == 0) {
+		diag(DIAG_ERROR, 0, "the language of the text could not be "
+		    "told, so there is no voice to speak it (--lang or --voice "
+		    "names one)");
+		return -1;
+	}
 	snprintf(tag, sizeof(tag), "%s", d->meta.language);
 	region[0] = '\0';
 	for (i = 0, k = 0; tag[i] != '\0'; i++) {

@@ -36,6 +36,7 @@ static const char *const from_names[] = {
 	"header",		/* FROM_HEADER */
 	"text",			/* FROM_TEXT */
 	"sentence",		/* FROM_SENTENCE */
+	"detected",		/* FROM_DETECTED */
 };
 
 struct doc *

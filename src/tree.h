@@ -71,6 +71,7 @@ enum meta_from {
 	FROM_HEADER,		/* the Key: value header block */
 	FROM_TEXT,		/* found in the text: headline, byline... */
 	FROM_SENTENCE,		/* made from the body's first sentence */
+	FROM_DETECTED,		/* told from the text (detect.h) */
 };
 
 /*

@@ -22,6 +22,7 @@
 #include "data.h"
 #include "date.h"
 #include "diag.h"
+#include "lang.h"
 #include "ctx.h"
 #include "opts.h"
 #include "sink.h"
@@ -199,6 +200,7 @@ a11y_meta(xmlNodePtr md, const struct doc *d)
 	struct buf	 sum = { 0 };
 	xmlNodePtr	 e;
 	size_t		 nh = count_headings(d);
+	bool		 known = strcmp(d->meta.language, "und") != 0;
 
 	meta(md, "schema:accessMode", "textual");
 	meta(md, "schema:accessModeSufficient", "textual");
@@ -218,16 +220,24 @@ a11y_meta(xmlNodePtr md, const struct doc *d)
 		buf_puts(&sum, "Its title is marked up as a heading and "
 		    "listed in the table of contents. ");
 	buf_puts(&sum, "The reading order follows the article, and the "
-	    "reader's own font, size, spacing and colours apply. It meets "
-	    "EPUB Accessibility 1.1 at WCAG 2.2 level AA and has no known "
-	    "hazards.");
+	    "reader's own font, size, spacing and colours apply. ");
+	/* WCAG 3.1.1: the language of the page must be known. */
+	if (known)
+		buf_puts(&sum, "It meets EPUB Accessibility 1.1 at WCAG 2.2 "
+		    "level AA and has no known hazards.");
+	else
+		buf_puts(&sum, "Its language could not be told, so a "
+		    "screen reader may read it in the wrong voice; it has "
+		    "no known hazards.");
 	e = meta(md, "schema:accessibilitySummary", sum.data);
 	if (strncmp(d->meta.language, "en", 2) != 0)
 		xmlNodeSetLang(e, X("en"));
 	buf_free(&sum);
-	meta(md, "dcterms:conformsTo",
-	    "EPUB Accessibility 1.1 - WCAG 2.2 Level AA");
-	meta(md, "a11y:certifiedBy", "lector");
+	if (known) {
+		meta(md, "dcterms:conformsTo",
+		    "EPUB Accessibility 1.1 - WCAG 2.2 Level AA");
+		meta(md, "a11y:certifiedBy", "lector");
+	}
 }
 
 static int
@@ -302,6 +312,8 @@ package(struct ctx *ctx, const struct buf *content, struct buf *out)
 	xmlNewProp(e, X("href"), X(CSS_HREF));
 	xmlNewProp(e, X("media-type"), X("text/css"));
 	spine = xmlNewChild(pkg, NULL, X("spine"), NULL);
+	if (lang_rtl(lang_get(m->language)))
+		xmlNewProp(spine, X("page-progression-direction"), X("rtl"));
 	e = xmlNewChild(spine, NULL, X("itemref"), NULL);
 	xmlNewProp(e, X("idref"), X("article"));
 

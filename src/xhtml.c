@@ -31,6 +31,7 @@
 #include "date.h"
 #include "diag.h"
 #include "labels.h"
+#include "lang.h"
 #include "sentence.h"
 #include "text.h"
 #include "tree.h"
@@ -68,6 +69,8 @@ new_page(const struct doc *d, const char *title, xmlNsPtr *epub,
 	*epub = xmlNewNs(html, X(EPUB_NS), X("epub"));
 	xmlNewProp(html, X("lang"), X(d->meta.language));
 	xmlNodeSetLang(html, X(d->meta.language));
+	if (lang_rtl(lang_get(d->meta.language)))
+		xmlNewProp(html, X("dir"), X("rtl"));
 	*head = xmlNewChild(html, NULL, X("head"), NULL);
 	xmlNewTextChild(*head, NULL, X("title"), X(title));
 	return x;
@@ -92,6 +95,22 @@ attr(xmlNodePtr n, const char *name, const char *value)
 }
 
 /*
+ * Give n, which holds a label of lector's in language lang, that lang
+ * and its direction if they are not the article's.
+ */
+static void
+label_lang(xmlNodePtr n, const struct doc *d, const char *lang)
+{
+	bool	 rtl = lang_rtl(lang_get(lang));
+
+	if (strncmp(d->meta.language, lang, strlen(lang)) == 0)
+		return;
+	xmlNewProp(n, X("lang"), X(lang));
+	if (rtl != lang_rtl(lang_get(d->meta.language)))
+		xmlNewProp(n, X("dir"), X(rtl ? "rtl" : "ltr"));
+}
+
+/*
  * Add a label lector wrote, in a span with its own lang if it is not in
  * the article's language.
  */
@@ -106,8 +125,7 @@ add_label(xmlNodePtr parent, const struct doc *d, enum label which,
 	snprintf(text, sizeof(text), "%s%s", l.text, after);
 	span = text_el(parent, "span", text);
 	attr(span, "class", "label");
-	if (strncmp(d->meta.language, l.lang, strlen(l.lang)) != 0)
-		attr(span, "lang", l.lang);
+	label_lang(span, d, l.lang);
 }
 
 static void
@@ -375,8 +393,7 @@ xhtml_nav(const struct doc *d, const char *content_href, struct buf *out)
 	attr(nav, "aria-labelledby", "toc-title");
 	h = text_el(nav, "h1", l.text);
 	attr(h, "id", "toc-title");
-	if (strncmp(d->meta.language, l.lang, strlen(l.lang)) != 0)
-		attr(h, "lang", l.lang);
+	label_lang(h, d, l.lang);
 	ol = el(nav, "ol");
 	li = el(ol, "li");
 	buf_printf(&b.tmp, "%s#title", content_href);
@@ -401,8 +418,7 @@ xhtml_nav(const struct doc *d, const char *content_href, struct buf *out)
 	attr(nav, "hidden", "hidden");
 	h = text_el(nav, "h1", l.text);
 	attr(h, "id", "landmarks-title");
-	if (strncmp(d->meta.language, l.lang, strlen(l.lang)) != 0)
-		attr(h, "lang", l.lang);
+	label_lang(h, d, l.lang);
 	ol = el(nav, "ol");
 	l = label_get(d->meta.language, LABEL_ARTICLE);
 	buf_reset(&b.tmp);

@@ -1,0 +1,105 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# Languages and scripts: the language told from the text when nothing
+# names it, right-to-left books, the voice that follows the language,
+# and a text whose language cannot be told.
+. tests/cli/lib.sh
+
+V=$SHARED/corpus/varied
+D=$TMPDIR/lang
+nvaried=0
+[ -d "$V" ] && nvaried=$(ls "$V"/*.txt | wc -l)
+plan $((nvaried * 2 + 23))
+
+# The varied corpus: each text converts, in its own language.
+if [ "$nvaried" -eq 0 ]; then
+	skip 0 "$(basename "$0"): no $V (the shared folder beside the clone)"
+fi
+for f in "$V"/*.txt; do
+	[ -f "$f" ] || continue
+	name=$(basename "$f" .txt)
+	case $name in
+	arabic-*)		want=ar ;;
+	gutenberg-florante*)	want=tl ;;
+	*)			want=en ;;
+	esac
+	run -t tree,epub -o "$D" "$f"
+	check "language: $name converts" status_is 0
+	check "language: $name is '$want'" \
+		grep -q "<language from=\"[a-z]*\">$want</language>" \
+		"$D/$name.tree.xml"
+done
+
+# An Arabic article: lang, dir and the page progression of a book read
+# right to left; lector's English labels marked as English, left to right.
+printf 'يرغب نادي المدينة في بناء ملعب جديد قبل الموسم المقبل، بعد أن ' >"$D/ar.txt"
+printf 'ازداد عدد المشجعين في السنوات الأخيرة وضاق الملعب القديم بهم.\n' >>"$D/ar.txt"
+run -t epub,tree,speech -o "$D/ar" "$D/ar.txt"
+check "rtl: converts" status_is 0
+check "rtl: detected as Arabic" \
+	grep -q '<language from="detected">ar</language>' "$D/ar/ar.tree.xml"
+unzip -p "$D/ar/ar.epub" EPUB/article.xhtml >"$D/ar.xhtml"
+unzip -p "$D/ar/ar.epub" EPUB/nav.xhtml >"$D/ar-nav.xhtml"
+unzip -p "$D/ar/ar.epub" EPUB/package.opf >"$D/ar.opf"
+check "rtl: <html lang=ar dir=rtl>" \
+	grep -q '<html [^>]*lang="ar" xml:lang="ar" dir="rtl"' "$D/ar.xhtml"
+check "rtl: the navigation document too" \
+	grep -q '<html [^>]*lang="ar" xml:lang="ar" dir="rtl"' "$D/ar-nav.xhtml"
+check "rtl: English labels marked lang=en dir=ltr" \
+	grep -q '<h1 id="toc-title" lang="en" dir="ltr">' "$D/ar-nav.xhtml"
+check "rtl: the spine reads right to left" \
+	grep -q '<spine page-progression-direction="rtl">' "$D/ar.opf"
+check "rtl: dc:language ar" grep -q '<dc:language>ar</dc:language>' \
+	"$D/ar.opf"
+check "rtl: spoken in Arabic" grep -q '^# speech: ar, voice ' \
+	"$D/ar/ar.speech.txt"
+
+# --lang names a right-to-left language: the book is right to left too.
+run -t epub --lang he -o "$D/he.epub" samples/market-lines.txt
+check "--lang he: converts" status_is 0
+check "--lang he: dir=rtl" sh -c "unzip -p '$D/he.epub' EPUB/article.xhtml |
+	grep -q '<html [^>]*lang=\"he\" xml:lang=\"he\" dir=\"rtl\"'"
+# A left-to-right article has no dir at all.
+run -t epub -o "$D/en.epub" samples/market-lines.txt
+check "ltr: no dir" sh -c "! unzip -p '$D/en.epub' EPUB/article.xhtml |
+	grep -q ' dir='"
+check "ltr: no page progression" sh -c "! unzip -p '$D/en.epub' \
+	EPUB/package.opf | grep -q page-progression"
+
+# Detected, in the tree and in -v; Spanish without a header.
+printf 'El ayuntamiento anunció el martes que el nuevo puente abrirá en ' >"$D/es.txt"
+printf 'primavera, después de dos años de obras y de una larga discusión.\n' >>"$D/es.txt"
+run -v -t tree -o "$D/es.tree.xml" "$D/es.txt"
+check "detected: Spanish" \
+	grep -q '<language from="detected">es</language>' "$D/es.tree.xml"
+check "detected: -v says so" err_has 'info: language: es, told from the text'
+run -t tree --lang fr -o "$D/fr.tree.xml" "$D/es.txt"
+check "detected: --lang wins" \
+	grep -q '<language from="option">fr</language>' "$D/fr.tree.xml"
+
+# A script lector has no language for: undetermined, said once; the
+# book claims no conformance it lacks; audio has no voice and says so.
+printf 'ಕನ್ನಡ ಒಂದು ಭಾಷೆ.\n' >"$D/kn.txt"
+run -t epub,mp3 -o "$D/kn" "$D/kn.txt"
+check "und: audio fails the input" status_is 1
+check "und: one warning, one error" err_lines 2
+check "und: the warning names the script" \
+	err_has 'warning: language: not known for its script (Knda)'
+check "und: the error says why" err_has 'error: the language of the text could not be told'
+check "und: the EPUB is written, lang=und" sh -c "unzip -p '$D/kn/kn.epub' \
+	EPUB/package.opf | grep -q '<dc:language>und</dc:language>'"
+check "und: no WCAG conformance claimed" sh -c "! unzip -p '$D/kn/kn.epub' \
+	EPUB/package.opf | grep -q conformsTo"
+
+# EPUBCheck and Ace on the right-to-left and the undetermined book.
+CHECK=$SHARED/tools/check-epub
+if [ "${LECTOR_SKIP_CHECKERS:-}" = 1 ]; then
+	skip 2 "languages: check-epub (LECTOR_SKIP_CHECKERS=1)"
+elif [ ! -x "$CHECK" ] || ! "$CHECK" "$D/ar/ar.epub" >"$D/probe" 2>&1 &&
+    ! grep -q '^epubcheck errors=' "$D/probe"; then
+	skip 2 "languages: check-epub (EPUBCheck, Ace) not installed"
+else
+	for book in "$D/ar/ar.epub" "$D/kn/kn.epub"; do
+		check "check-epub $(basename "$book")" "$CHECK" "$book"
+	done
+fi
