@@ -948,17 +948,11 @@ add_caption(struct parser *p, const struct line *l, size_t open)
 	node_append(p->d->root, cap);
 }
 
-static const char *const lead_in_words[] = {
-	"a", "an", "the", "it", "i", "we", "he", "she", "they", "in", "on",
-	"at", "as", "for", "with", "when", "each", "after", "before", "if",
-	"this", "that", "there", "from", "by", "of", "to", "was", "is",
-	"el", "la", "los", "las", "un", "una", "en", "con", "cuando",
-};
-
 /*
  * Bytes of an all-capitals lead-in at the start of s ("WITH EACH passing
- * day"), or 0: two or more words in capitals, one of them a common word
- * (so "UK GDP grew" is not one), followed by a word in lower case.
+ * day"), or 0: two or more words in capitals that are not acronyms, one
+ * of them a common word (so neither "UK GDP grew" nor "A UK TV channel"
+ * is one), followed by a word in lower case.
  */
 static size_t
 lead_in_len(const char *s, size_t len)
@@ -978,9 +972,10 @@ lead_in_len(const char *s, size_t len)
 		}
 		if (!upper || j == i || !text_is_upper(first_cp(s + i, j - i)))
 			break;
-		words++;
-		for (k = 0; k < NELEM(lead_in_words) && !common; k++)
-			common = word_is(s + i, j - i, lead_in_words[k]);
+		if (!text_is_acronym(s + i, j - i))
+			words++;
+		if (text_is_capital_word(s + i, j - i))
+			common = true;
 		end = j;
 		i = j + 1;
 	}
@@ -1012,9 +1007,42 @@ add_paragraph(struct parser *p, struct node *parent, size_t first, size_t n)
 }
 
 /*
+ * Whether a line is data rather than words: as many digits as letters
+ * ("2004-05", "14 May 2005"), a score between names ("Celtic 3-1
+ * Aberdeen"), or a label and a number ("Attendance: 45,000").
+ */
+static bool
+is_data(const char *s, size_t len)
+{
+	size_t	 i, n, digits = 0, letters = 0;
+	int32_t	 cp, prev = ' ';
+
+	for (i = 0; i < len; i += n, prev = cp) {
+		n = utf8_next(s + i, len - i, &cp);
+		if (text_is_digit(cp))
+			digits++;
+		else if (text_is_letter(cp))
+			letters++;
+		/* "3-1", "3 - 1", "3\u20131" between a name and a name. */
+		if ((cp == '-' || cp == 0x2013) && i > 0 &&
+		    (text_is_digit(prev) || (prev == ' ' && i > 1 &&
+		    text_is_digit((unsigned char)s[i - 2]))) &&
+		    i + n < len && (text_is_digit((unsigned char)s[i + n]) ||
+		    (s[i + n] == ' ' && i + n + 1 < len &&
+		    text_is_digit((unsigned char)s[i + n + 1]))))
+			return true;
+		if (prev == ':' && cp == ' ' && i + 1 < len &&
+		    text_is_digit((unsigned char)s[i + 1]))
+			return true;
+	}
+	return digits >= letters;
+}
+
+/*
  * A subheading: a short line standing alone, starting with a capital or a
  * digit, without final punctuation, between two blocks, the next of which
- * does not start in lower case (a sentence broken across lines does).
+ * does not start in lower case (a sentence broken across lines does), and
+ * not a line of data.
  */
 static bool
 is_heading(const struct parser *p, size_t u)
@@ -1034,7 +1062,8 @@ is_heading(const struct parser *p, size_t u)
 	return (text_is_upper(cp) || text_is_digit(cp)) &&
 	    l->cols <= HEADING_MAX_COLS &&
 	    text_count_words(l->s, l->len) <= HEADING_MAX_WORDS &&
-	    !ends_punct(l->s, l->len) && !is_date(l->s, l->len);
+	    !ends_punct(l->s, l->len) && !is_date(l->s, l->len) &&
+	    !is_data(l->s, l->len);
 }
 
 static void

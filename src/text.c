@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -186,18 +187,79 @@ text_toupper(int32_t cp)
 	return utf8proc_toupper(cp);
 }
 
+/*
+ * Short words in capitals that are words, not acronyms, when a lead-in
+ * is set in capitals ("WITH EACH passing day", "EN UNA semana").
+ */
+static const char *const capital_words[] = {
+	"a", "an", "the", "it", "i", "we", "he", "she", "they", "in", "on",
+	"at", "as", "for", "with", "when", "each", "after", "before", "if",
+	"this", "there", "cuando", "that", "from", "by", "of", "to", "was",
+	"is", "are", "and", "but", "not", "all", "its", "our", "his", "her",
+	"has", "had", "now", "yet", "so", "one", "two", "six", "ten", "new",
+	"old", "big", "day", "who", "why", "how", "out", "off", "ago", "may",
+	"can", "any", "own", "too", "few", "far", "got", "see", "saw", "say",
+	"set", "let", "put", "way", "el", "la", "los", "las", "un", "una",
+	"en", "con", "y", "de", "le", "les", "une", "des", "et", "der", "die",
+	"das", "ein", "und",
+};
+
+bool
+text_is_capital_word(const char *w, size_t len)
+{
+	size_t	 k;
+
+	for (k = 0; k < NELEM(capital_words); k++)
+		if (strlen(capital_words[k]) == len &&
+		    strncasecmp(w, capital_words[k], len) == 0)
+			return true;
+	return false;
+}
+
+bool
+text_is_acronym(const char *w, size_t len)
+{
+	size_t	 i, n, letters = 0, digits = 0;
+	int32_t	 cp;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_next(w + i, len - i, &cp);
+		if (text_is_upper(cp))
+			letters++;
+		else if (text_is_digit(cp))
+			digits++;
+		else if (cp != '&')
+			return false;
+	}
+	return letters >= 1 && letters + digits >= 2 && letters <= 3 &&
+	    !text_is_capital_word(w, len);
+}
+
 void
 text_sentence_case(struct buf *b, const char *s, size_t len)
 {
-	size_t	 i, n;
+	size_t	 i, j, n;
 	int32_t	 cp;
 	bool	 first = true;
 
-	for (i = 0; i < len; i += n) {
-		n = utf8_next(s + i, len - i, &cp);
-		utf8_put(b, first ? cp : text_tolower(cp));
-		if (text_is_letter(cp))
+	for (i = 0; i < len; ) {
+		/* A word in capitals that is an acronym keeps them. */
+		for (j = i; j < len && s[j] != ' '; j++)
+			continue;
+		if (j > i && text_is_acronym(s + i, j - i)) {
+			buf_put(b, s + i, j - i);
 			first = false;
+			i = j;
+			continue;
+		}
+		for (; i < j; i += n) {
+			n = utf8_next(s + i, j - i, &cp);
+			utf8_put(b, first ? cp : text_tolower(cp));
+			if (text_is_letter(cp))
+				first = false;
+		}
+		for (; i < len && s[i] == ' '; i++)
+			buf_putc(b, ' ');
 	}
 }
 

@@ -83,8 +83,24 @@ int32_t	 text_toupper(int32_t cp);
 struct buf;
 
 /*
+ * Whether the len bytes at w are a short word that, in capitals, is
+ * still a word ("THE", "WITH"), not an acronym.
+ */
+bool	 text_is_capital_word(const char *w, size_t len);
+
+/*
+ * Whether the len bytes at w are an acronym: one to three capital
+ * letters with digits or '&' (two characters at least) that are not a
+ * capital word ("UK", "BBC", "G20", "M&S"; not "THE", not "A").  Longer
+ * words in capitals cannot be told from words by their shape ("NATO",
+ * "TIDE"): they are words, as news style sets them ("Nato").
+ */
+bool	 text_is_acronym(const char *w, size_t len);
+
+/*
  * Append len bytes of s in sentence case: every letter in lower case but
- * the first, which keeps its case ("WITH EACH" -> "With each").  For
+ * the first, which keeps its case ("WITH EACH" -> "With each"), and the
+ * acronyms, which keep their capitals ("IN THE UK" -> "In the UK").  For
  * lead-ins, which screen readers would spell out letter by letter.
  */
 void	 text_sentence_case(struct buf *, const char *s, size_t len);

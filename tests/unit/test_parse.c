@@ -6,12 +6,14 @@
 #include "common.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
 #include "harness.h"
 #include "lang.h"
+#include "text.h"
 #include "input.h"
 #include "tree.h"
 
@@ -300,6 +302,18 @@ test_blocks(void)
 	done(d);
 }
 
+/* A lead-in's text in sentence case is want. */
+static void
+sentence_case(const char *what, const char *text, const char *want)
+{
+	struct buf	 b = { 0 };
+
+	text_sentence_case(&b, text, strlen(text));
+	buf_putc(&b, '\0');
+	CHECK_STR(b.data, want, what);
+	buf_free(&b);
+}
+
 static void
 test_inlines(void)
 {
@@ -325,6 +339,22 @@ test_inlines(void)
 	    "NEW YORK — The city woke.\n", "p", NULL));
 	done(expect("lead-in only in the first paragraph", "Intro Line Here\n\n"
 	    "First one.\n\nIT WAS the second.\n", "p p", NULL));
+	done(expect("no lead-in of a word and acronyms", "Intro Line Here\n\n"
+	    "A UK TV channel showed the match.\n", "p", NULL));
+	done(expect("a lead-in with an acronym", "Intro Line Here\n\n"
+	    "IN THE UK the game is followed by millions.\n", "p[lead-in]",
+	    NULL));
+	sentence_case("acronyms keep their capitals", "IN THE UK", "In the UK");
+	sentence_case("words do not", "WITH EACH", "With each");
+	sentence_case("nor do short words", "A NEW DAY", "A new day");
+	sentence_case("nor longer ones", "WHEN THE TIDE", "When the tide");
+	sentence_case("numbers in acronyms", "THE G20 AND BBC",
+	    "The G20 and BBC");
+	done(expect("data lines are not headings", "Intro Line Here\n\n"
+	    "The game was played.\n\nAttendance: 45,000\n\nHe was "
+	    "pleased.\n\nRovers 3-1 United\n\nNext.\n\n2004-05\n\n"
+	    "More.\n\n14 May 2005\n\nLast.\n\nThe Season Ahead\n\n"
+	    "End.\n", "p p p p p p p p p h2 p", NULL));
 }
 
 static void
@@ -369,7 +399,7 @@ test_meta(void)
 int
 main(void)
 {
-	harness_plan(127);
+	harness_plan(138);
 	diag_set_verbosity(-2);
 	test_top_matter();
 	test_header();
