@@ -134,6 +134,8 @@ input_text(const char *text, size_t len, const char *path,
 
 	r = o != NULL && o->from != NULL ? o->from :
 	    reader_choose(path, text, len);
+	if (r == NULL)
+		r = reader_at(0);
 	d = doc_new(path);
 	r->read(text, len, d);
 	meta_settle(d, o != NULL ? &o->meta : NULL);
@@ -147,10 +149,19 @@ input_load(const char *path, const struct input_opts *o)
 {
 	struct source	 src;
 	struct doc	*d;
-	const char	*broken;
+	const char	*broken, *what;
 
 	if (source_load(path, o->max_sz, &src) == -1)
 		return NULL;
+	if (o->from == NULL && reader_choose(path, src.text, src.len) ==
+	    NULL) {
+		what = reader_markup(src.text, src.len);
+		diag(DIAG_ERROR, 0, "%s, not an article in plain text, and "
+		    "lector has no reader for it (--from txt reads it as "
+		    "plain text)", what != NULL ? what : "markup");
+		free(src.text);
+		return NULL;
+	}
 	d = input_text(src.text, src.len, path, o);
 	d->mtime = src.mtime;
 	free(src.text);

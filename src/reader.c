@@ -3,6 +3,7 @@
 
 #include <fnmatch.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "reader.h"
@@ -69,7 +70,7 @@ reader_takes_name(const struct reader *r, const char *name)
 const struct reader *
 reader_choose(const char *path, const char *text, size_t len)
 {
-	const struct reader *best = readers[0];
+	const struct reader *best = NULL;
 	const char	*base = strrchr(path, '/');
 	int		 score, top = 0;
 	size_t		 i;
@@ -85,6 +86,27 @@ reader_choose(const char *path, const char *text, size_t len)
 		}
 	}
 	return best;
+}
+
+const char *
+reader_markup(const char *text, size_t len)
+{
+	size_t	 i = 0;
+
+	/* Spaces, and comments before the root, may come first. */
+	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+	    text[i] == '\n' || text[i] == '\r'))
+		i++;
+	text += i;
+	len -= i;
+	if ((len >= 14 && strncasecmp(text, "<!doctype html", 14) == 0) ||
+	    (len >= 5 && strncasecmp(text, "<html", 5) == 0 &&
+	    (len == 5 || text[5] == '>' || text[5] == ' ' ||
+	    text[5] == '\n' || text[5] == '\r' || text[5] == '\t')))
+		return "an HTML document";
+	if (len >= 5 && strncmp(text, "<?xml", 5) == 0)
+		return "an XML document";
+	return NULL;
 }
 
 const char *

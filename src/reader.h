@@ -52,11 +52,17 @@ bool			 reader_takes_name(const struct reader *r,
 
 /*
  * The reader for the text of the file at path: the one whose sniff() is
- * surest; at a tie, the one whose patterns match the name; if none is
- * sure at all, the first of the table.
+ * surest; at a tie, the one whose patterns match the name; NULL if none
+ * takes the text at all.
  */
 const struct reader	*reader_choose(const char *path, const char *text,
 			    size_t len);
+
+/*
+ * What kind of markup document text is, if it is one no reader takes as
+ * plain text ("an HTML document", "an XML document"); else NULL.
+ */
+const char		*reader_markup(const char *text, size_t len);
 
 /* The readers' names, "txt, html". */
 const char		*reader_names(void);

@@ -1142,9 +1142,8 @@ make_blocks(struct parser *p)
 static int
 txt_sniff(const char *text, size_t len)
 {
-	(void)text;
-	(void)len;
-	return 1;	/* any text is plain text */
+	/* Any text is plain text, but a document in markup is not. */
+	return reader_markup(text, len) == NULL ? 1 : 0;
 }
 
 static void

@@ -1,15 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# Languages and scripts: the language told from the text when nothing
-# names it, right-to-left books, the voice that follows the language,
-# and a text whose language cannot be told.
+# Real-world plain text.  Languages and scripts: the language told from
+# the text when nothing names it, right-to-left books, the voice that
+# follows the language, and a text whose language cannot be told.  A
+# web page saved as .txt is refused, not read aloud as markup.
 . tests/cli/lib.sh
 
 V=$SHARED/corpus/varied
 D=$TMPDIR/lang
 nvaried=0
 [ -d "$V" ] && nvaried=$(ls "$V"/*.txt | wc -l)
-plan $((nvaried * 2 + 23))
+plan $((nvaried * 2 + 23 + 7))
 
 # The varied corpus: each text converts, in its own language.
 if [ "$nvaried" -eq 0 ]; then
@@ -90,6 +91,23 @@ check "und: the EPUB is written, lang=und" sh -c "unzip -p '$D/kn/kn.epub' \
 	EPUB/package.opf | grep -q '<dc:language>und</dc:language>'"
 check "und: no WCAG conformance claimed" sh -c "! unzip -p '$D/kn/kn.epub' \
 	EPUB/package.opf | grep -q conformsTo"
+
+# HTML whatever its name: one line, status 1, nothing written; the batch
+# goes on; --from txt reads it as text when that is what is wanted.
+mkdir -p "$D/web"
+printf '<!DOCTYPE html>\n<html><body><p>Hello</p></body></html>\n' \
+	>"$D/web/page.txt"
+cp samples/market-lines.txt "$D/web/"
+run -t tree -o "$D/web-out" "$D/web"
+check "html: the batch fails that input" status_is 1
+check "html: one line" err_lines 1
+check "html: the line says why" \
+	err_has 'page.txt: error: an HTML document, not an article in plain text'
+check "html: nothing written for it" [ ! -e "$D/web-out/page.tree.xml" ]
+check "html: the other input converts" [ -s "$D/web-out/market-lines.tree.xml" ]
+run -t tree --from txt -o "$D/page.tree.xml" "$D/web/page.txt"
+check "html: --from txt reads it" status_is 0
+check "html: as text" grep -q 'DOCTYPE' "$D/page.tree.xml"
 
 # EPUBCheck and Ace on the right-to-left and the undetermined book.
 CHECK=$SHARED/tools/check-epub
