@@ -22,6 +22,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/HTMLparser.h>
+
 #include "arena.h"
 #include "buf.h"
 #include "date.h"
@@ -143,7 +145,10 @@ ends_punct(const char *s, size_t len)
 	    cp == 0x2014 || cp == 0x2013 || cp == '-';
 }
 
-/* The first letter or digit after opening punctuation, or 0. */
+/*
+ * The first letter or digit after opening punctuation, dashes and currency
+ * signs, or 0.
+ */
 static int32_t
 first_alnum(const char *s, size_t len)
 {
@@ -154,7 +159,9 @@ first_alnum(const char *s, size_t len)
 		n = utf8_next(s + i, len - i, &cp);
 		if (text_is_letter(cp) || text_is_digit(cp))
 			return cp;
-		if (!text_is_opener(cp) && cp != 0x2014 && cp != 0x2013)
+		/* "(The", a dash before it, "$5m" */
+		if (!text_is_opener(cp) && cp != 0x2014 && cp != 0x2013 &&
+		    !text_is_currency(cp))
 			return 0;
 	}
 	return 0;
@@ -1146,6 +1153,96 @@ txt_sniff(const char *text, size_t len)
 	return reader_markup(text, len) == NULL ? 1 : 0;
 }
 
+/* ---- Leftovers of web exports ---------------------------------------- */
+
+/* Whether a character a reference names may stand in text. */
+static bool
+ref_ok(unsigned long cp)
+{
+	return (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0x10FFFF &&
+	    (cp < 0xD800 || cp > 0xDFFF) && !text_is_nonchar((int32_t)cp));
+}
+
+/*
+ * The code point of the HTML character reference at s ("&amp;",
+ * "&#163;", "&#xA3;"), its length in *n; or -1 if s holds none.
+ */
+static long
+char_ref(const char *s, size_t len, size_t *n)
+{
+	const htmlEntityDesc *e;
+	char		 name[16];
+	unsigned long	 cp;
+	size_t		 i;
+	char		*end;
+
+	for (i = 1; i < len && i < sizeof(name) && s[i] != ';' &&
+	    s[i] != ' ' && s[i] != '&' && s[i] != '\n'; i++)
+		continue;
+	if (i >= len || s[i] != ';' || i < 3)
+		return -1;
+	*n = i + 1;
+	memcpy(name, s + 1, i - 1);
+	name[i - 1] = '\0';
+	if (name[0] == '#') {
+		if (name[1] == 'x' || name[1] == 'X')
+			cp = strtoul(name + 2, &end, 16);
+		else
+			cp = strtoul(name + 1, &end, 10);
+		if (*end != '\0' || end == name + 1 || !ref_ok(cp))
+			return -1;
+		return (long)cp;
+	}
+	if ((e = htmlEntityLookup((const xmlChar *)name)) == NULL ||
+	    !ref_ok(e->value))
+		return -1;
+	return (long)e->value;
+}
+
+/*
+ * The text with its HTML character references decoded, as a web page
+ * saved as text has them ("&#163;5m deal", "Q&amp;A"), said once with
+ * how many and the first one's line.  A lone "&" and a name HTML does
+ * not have stay as written.  Returns a new string, its length in *outlen.
+ */
+static char *
+decode_refs(const char *text, size_t len, size_t *outlen)
+{
+	struct buf	 b = { 0 };
+	size_t		 i, start = 0, n, count = 0;
+	unsigned	 line = 1, first = 0;
+	long		 cp;
+	bool		 markup = false;
+
+	/* A text that shows tags as written is about markup: it means
+	 * its "&amp;" too. */
+	for (i = 0; i + 1 < len && !markup; i++)
+		markup = text[i] == '<' && (text[i + 1] == '/' ||
+		    (text[i + 1] >= 'a' && text[i + 1] <= 'z'));
+	for (i = 0; i < len && !markup; i++) {
+		if (text[i] == '\n')
+			line++;
+		if (text[i] != '&' || (cp = char_ref(text + i, len - i, &n)) < 0)
+			continue;
+		buf_put(&b, text + start, i - start);
+		utf8_put(&b, (int32_t)cp);
+		if (count++ == 0)
+			first = line;
+		i += n - 1;
+		start = i + 1;
+	}
+	if (count == 0) {
+		*outlen = len;
+		return xstrndup(text, len);
+	}
+	buf_put(&b, text + start, len - start);
+	diag(DIAG_WARN, first, "%zu HTML character reference%s (such as "
+	    "&amp;) decoded: the text was saved from a web page", count,
+	    count == 1 ? "" : "s");
+	*outlen = b.len;
+	return buf_steal(&b);
+}
+
 static void
 txt_read(const char *text, size_t len, struct doc *d)
 {
@@ -1154,7 +1251,7 @@ txt_read(const char *text, size_t len, struct doc *d)
 
 	memset(&p, 0, sizeof(p));
 	p.d = d;
-	p.text = xstrndup(text, len);
+	p.text = decode_refs(text, len, &len);
 	split_lines(&p, p.text, len);
 	i = parse_header(&p);
 	i = parse_top(&p, i);

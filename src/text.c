@@ -175,6 +175,12 @@ text_is_punct(int32_t cp)
 	return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
 }
 
+bool
+text_is_currency(int32_t cp)
+{
+	return category(cp) == UTF8PROC_CATEGORY_SC;
+}
+
 int32_t
 text_tolower(int32_t cp)
 {

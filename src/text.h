@@ -54,6 +54,7 @@ bool	 text_is_letter(int32_t cp);	/* L* */
 bool	 text_is_digit(int32_t cp);	/* Nd */
 bool	 text_is_space(int32_t cp);	/* Zs, tab */
 bool	 text_is_punct(int32_t cp);	/* P* */
+bool	 text_is_currency(int32_t cp);	/* Sc */
 
 /*
  * Whether cp is a noncharacter (U+FDD0..U+FDEF and the last two code

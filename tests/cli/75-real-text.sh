@@ -10,7 +10,7 @@ V=$SHARED/corpus/varied
 D=$TMPDIR/lang
 nvaried=0
 [ -d "$V" ] && nvaried=$(ls "$V"/*.txt | wc -l)
-plan $((nvaried * 2 + 23 + 7))
+plan $((nvaried * 2 + 23 + 7 + 6))
 
 # The varied corpus: each text converts, in its own language.
 if [ "$nvaried" -eq 0 ]; then
@@ -108,6 +108,22 @@ check "html: the other input converts" [ -s "$D/web-out/market-lines.tree.xml" ]
 run -t tree --from txt -o "$D/page.tree.xml" "$D/web/page.txt"
 check "html: --from txt reads it" status_is 0
 check "html: as text" grep -q 'DOCTYPE' "$D/page.tree.xml"
+
+# HTML character references left by a web export: decoded, said once;
+# the headline that starts with one is still the headline, and the pound
+# sign is spoken.  A text that shows tags as written keeps them.
+printf '&#163;5m deal for Q&amp;A firm\n\nThe firm said &quot;yes&quot; on Monday, and &bogus; stays.\n' >"$D/refs.txt"
+run -t tree,speech -o "$D/refs" "$D/refs.txt"
+check "refs: converts" status_is 0
+check "refs: one warning" err_lines 1
+check "refs: it counts them" err_has 'refs.txt:1: warning: 4 HTML character references'
+check "refs: the headline is the title" \
+	grep -q '<title from="text" line="1">£5m deal for Q&amp;A firm</title>' \
+	"$D/refs/refs.tree.xml"
+check "refs: an unknown name stays" grep -q '"yes" on Monday, and &amp;bogus; stays' \
+	"$D/refs/refs.tree.xml"
+check "refs: pounds spoken" grep -q '5 million pounds deal' \
+	"$D/refs/refs.speech.txt"
 
 # EPUBCheck and Ace on the right-to-left and the undetermined book.
 CHECK=$SHARED/tools/check-epub
