@@ -93,7 +93,7 @@ reader_markup(const char *text, size_t len)
 {
 	size_t	 i = 0;
 
-	/* Spaces, and comments before the root, may come first. */
+	/* White space may come first. */
 	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
 	    text[i] == '\n' || text[i] == '\r'))
 		i++;
