@@ -21,11 +21,17 @@ CFLAGS ?= -O2 -g
 DEPS = libxml-2.0:libxml2-dev libzip:libzip-dev espeak-ng:libespeak-ng-dev \
        libutf8proc:libutf8proc-dev lame:libmp3lame-dev json-c:libjson-c-dev \
        libexttextcat:libexttextcat-dev
-PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c libexttextcat
+PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c
 # The audio libraries are loaded when an audio format needs them
 # (src/dl.c), so the program links only the others.
 LINKED = libxml-2.0 libzip libutf8proc json-c libexttextcat
 PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || true
+# libexttextcat's folder holds a common.h of its own, which would shadow
+# ours: its headers are included as <libexttextcat/textcat.h>, from the
+# folder above.
+TEXTCAT_INCDIR != $(PKG_CONFIG) --variable=includedir libexttextcat \
+    2>/dev/null || true
+PKG_CFLAGS += $(TEXTCAT_INCDIR:%=-I%)
 PKG_LIBS != $(PKG_CONFIG) --libs $(LINKED) 2>/dev/null || true
 PKG_LIBS += -ldl
 # Functions of lector's that a loaded library must find (src/synth.c).

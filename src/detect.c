@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <textcat.h>
+#include <libexttextcat/textcat.h>
 #include <utf8proc.h>
 
 #include "buf.h"
