@@ -13,12 +13,13 @@
 #include <string.h>
 
 #include <libexttextcat/textcat.h>
-#include <utf8proc.h>
 
 #include "buf.h"
 #include "data.h"
 #include "detect.h"
+#include "text.h"
 #include "tree.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #ifndef TEXTCAT_DATADIR
@@ -202,31 +203,18 @@ detect_text(const char *text, size_t len, char *out, size_t outsz,
     char *script)
 {
 	struct { const char *code; size_t n; } count[16];
-	size_t		 ncount = 0, i, best, nhani = 0, nkana = 0;
-	utf8proc_ssize_t step;
-	utf8proc_int32_t c;
+	size_t		 ncount = 0, i, n, best, nhani = 0, nkana = 0;
+	int32_t		 c;
 	const char	*sc;
 	struct script	*s;
 	struct buf	 b = { 0 };
 	bool		 found;
 
 	script[0] = '\0';
-	for (i = 0; i < len && i < SCRIPT_SCAN; i += (size_t)step) {
-		if ((step = utf8proc_iterate((const utf8proc_uint8_t *)text +
-		    i, (utf8proc_ssize_t)(len - i), &c)) <= 0) {
-			step = 1;
+	for (i = 0; i < len && i < SCRIPT_SCAN; i += n) {
+		n = utf8_next(text + i, len - i, &c);
+		if (!text_is_letter(c))
 			continue;
-		}
-		switch (utf8proc_category(c)) {
-		case UTF8PROC_CATEGORY_LU:
-		case UTF8PROC_CATEGORY_LL:
-		case UTF8PROC_CATEGORY_LT:
-		case UTF8PROC_CATEGORY_LM:
-		case UTF8PROC_CATEGORY_LO:
-			break;
-		default:
-			continue;
-		}
 		if ((sc = script_of((uint32_t)c)) == NULL)
 			continue;
 		for (best = 0; best < ncount && count[best].code != sc; best++)
@@ -302,7 +290,7 @@ detect_doc(const struct doc *d, char *out, size_t outsz, char *script)
 		buf_puts(&b, d->meta.title);
 		buf_putc(&b, '\n');
 	}
-	if (d->meta.headline != NULL) {
+	if (d->meta.headline != NULL && d->meta.headline != d->meta.title) {
 		buf_puts(&b, d->meta.headline);
 		buf_putc(&b, '\n');
 	}
