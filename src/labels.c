@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "labels.h"
 #include "lang.h"
+#include "tree.h"
 
 /* Each label's key in the language files ("label.photo-caption"). */
 static const char *const keys[LABEL__MAX] = {
@@ -21,6 +22,14 @@ static const char *const keys[LABEL__MAX] = {
 	"quote",		/* LABEL_QUOTE */
 	"end-quote",		/* LABEL_END_QUOTE */
 	"photo-credit",		/* LABEL_PHOTO_CREDIT */
+	"licence",		/* LABEL_LICENCE */
+	"signature",		/* LABEL_SIGNATURE */
+	"preformatted",		/* LABEL_PRE_TEXT */
+	"diagram",		/* LABEL_DIAGRAM */
+	"code",			/* LABEL_CODE */
+	"data",			/* LABEL_DATA */
+	"line",			/* LABEL_LINE */
+	"lines",		/* LABEL_LINES */
 };
 
 struct label_text
@@ -54,4 +63,29 @@ label_byline(const char *lang, const char *const *names, size_t n,
 			buf_puts(out, ", ");
 		buf_puts(out, names[i]);
 	}
+}
+
+const char *
+label_preformatted(const char *lang, int kind, size_t lines, struct buf *out)
+{
+	static const enum label names[PRE__MAX] = {
+		LABEL_PRE_TEXT,		/* PRE_TEXT */
+		LABEL_DIAGRAM,		/* PRE_DIAGRAM */
+		LABEL_CODE,		/* PRE_CODE */
+		LABEL_DATA,		/* PRE_DATA */
+	};
+	struct label_text name, unit;
+
+	name = label_get(lang, names[kind >= 0 && kind < PRE__MAX ? kind :
+	    PRE_TEXT]);
+	/* One language for the whole phrase. */
+	unit = label_get(name.lang, lines == 1 ? LABEL_LINE : LABEL_LINES);
+	buf_printf(out, "%s, %zu %s", name.text, lines, unit.text);
+	return name.lang;
+}
+
+enum label
+label_back_matter(int kind)
+{
+	return kind == BACK_SIGNATURE ? LABEL_SIGNATURE : LABEL_LICENCE;
 }

@@ -23,6 +23,14 @@ enum label {
 	LABEL_QUOTE,		/* spoken before a block quote */
 	LABEL_END_QUOTE,	/* ... and after it */
 	LABEL_PHOTO_CREDIT,	/* spoken before a credit */
+	LABEL_LICENCE,		/* back matter: an e-book's licence */
+	LABEL_SIGNATURE,	/* back matter: a mail signature */
+	LABEL_PRE_TEXT,		/* a preformatted block of text */
+	LABEL_DIAGRAM,		/* ... of a drawing */
+	LABEL_CODE,		/* ... of code */
+	LABEL_DATA,		/* ... of encoded data */
+	LABEL_LINE,		/* "1 line" */
+	LABEL_LINES,		/* "12 lines" */
 	LABEL__MAX
 };
 
@@ -42,5 +50,15 @@ struct label_text	 label_get(const char *lang, enum label);
  */
 void			 label_byline(const char *lang,
 			    const char *const *names, size_t n, struct buf *);
+
+/*
+ * Append the name of a preformatted block in language lang, "Diagram,
+ * 12 lines", to out; returns the language it is in.
+ */
+const char		*label_preformatted(const char *lang, int kind,
+			    size_t lines, struct buf *);
+
+/* The label that names back matter of a kind (enum back_kind). */
+enum label		 label_back_matter(int kind);
 
 #endif /* LABELS_H */

@@ -86,6 +86,52 @@ layout_line(struct layout *l, const char *s)
 }
 
 void
+layout_pre(struct layout *l, const char *s, size_t len, const char *prefix)
+{
+	struct block	*b = &l->v[l->n - 1];
+	struct buf	 line = { 0 };
+	size_t		 pcols = text_cols(prefix, strlen(prefix));
+	size_t		 mcols = text_cols(l->dev->marker,
+			    strlen(l->dev->marker));
+	size_t		 width = l->dev->width - pcols, pos = 0, end, next;
+	size_t		 cols, g, last = 0, last_cols = 0;
+
+	do {
+		cols = 0;
+		for (end = pos; end < len; end = next) {
+			next = text_grapheme_next(s, len, end);
+			g = text_cols(s + end, next - end);
+			/* Room for the marker unless this is the end. */
+			if (end > pos && cols + g + (next < len ? mcols : 0) >
+			    width)
+				break;
+			last = end;
+			last_cols = cols;
+			cols += g;
+		}
+		/* A piece goes on inside a word, never at a space, so a
+		 * reader joins the pieces as they were. */
+		if (end < len && s[end] == ' ' && s[end - 1] != ' ' &&
+		    last > pos) {
+			end = last;
+			cols = last_cols;
+		}
+		buf_reset(&line);
+		if (len > 0)
+			buf_puts(&line, prefix);
+		buf_put(&line, s + pos, end - pos);
+		if (end < len) {
+			buf_puts(&line, l->dev->marker);
+			cols += mcols;
+		}
+		add_line(b, line.data ? line.data : "", len > 0 ?
+		    cols + pcols : 0);
+		pos = end;
+	} while (pos < len);
+	buf_free(&line);
+}
+
+void
 layout_text(struct layout *l, const char *text, size_t len,
     const char *first, const char *rest)
 {

@@ -68,6 +68,15 @@ void		 layout_text(struct layout *, const char *text, size_t len,
 /* Add line s as it is (a rule, a centred mark) to the current block. */
 void		 layout_line(struct layout *, const char *s);
 
+/*
+ * Add len bytes of s, one line whose spacing matters (of a diagram, a
+ * table, code), after prefix, never reflowed: a line wider than the page
+ * is cut at grapheme boundaries, each piece but the last ending with the
+ * device's marker, and goes on at the prefix on the next lines.
+ */
+void		 layout_pre(struct layout *, const char *s, size_t len,
+		    const char *prefix);
+
 /* The widest line of the current block, in cells. */
 size_t		 layout_width(const struct layout *);
 

@@ -67,6 +67,12 @@ add_author(struct doc *d, const char *s, size_t len)
 }
 
 void
+meta_add_author(struct doc *d, const char *s, size_t len)
+{
+	add_name(d, s, len);
+}
+
+void
 meta_add_authors(struct doc *d, const char *s, size_t len)
 {
 	size_t	 i = 0, j, sep;
@@ -93,6 +99,22 @@ meta_add_authors(struct doc *d, const char *s, size_t len)
 		add_author(d, s + i, j - i);
 		i = j + (sep ? sep : 1);
 	}
+}
+
+/* Whether a and b are the same text but for case. */
+static bool
+same_words(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i = 0, j = 0;
+	int32_t	 ca, cb;
+
+	while (i < la && j < lb) {
+		i += utf8_next(a + i, la - i, &ca);
+		j += utf8_next(b + j, lb - j, &cb);
+		if (text_tolower(ca) != text_tolower(cb))
+			return false;
+	}
+	return i == la && j == lb;
 }
 
 /* A block of one text at line, for what the policy puts back. */
@@ -173,7 +195,9 @@ meta_settle(struct doc *d, const struct meta_overrides *o)
 			m->title = m->headline;
 			m->title_from = FROM_TEXT;
 			m->title_line = m->headline_line;
-		} else if (strcmp(m->title, m->headline) == 0) {
+		} else if (same_words(m->title, m->headline)) {
+			/* "THE LAMP BY THE GATE" under "Title: The Lamp by
+			 * the Gate": one title, as the header writes it. */
 			m->title_line = m->headline_line;
 		} else if (m->subtitle == NULL) {
 			m->subtitle = m->headline;

@@ -31,6 +31,9 @@ struct meta_overrides {
  */
 void	 meta_add_authors(struct doc *, const char *s, size_t len);
 
+/* Add one author's name as it is, however it is punctuated. */
+void	 meta_add_author(struct doc *, const char *s, size_t len);
+
 /*
  * Settle the metadata of d, which a reader has filled with what the
  * source says: the overrides o (or NULL) win; the headline becomes the

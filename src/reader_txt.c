@@ -48,6 +48,8 @@
 #define CREDIT_MAX_COLS		100
 
 struct line {
+	const char	*raw;	/* the line as written, tabs and all */
+	size_t		 rawlen;	/* bytes of raw, trailing space cut */
 	const char	*s;	/* content: after indentation and markers */
 	size_t		 len;	/* bytes of content, trailing space cut */
 	size_t		 cols;	/* display columns of content */
@@ -61,6 +63,7 @@ enum unit_kind {
 	UNIT_ITEM,	/* one list item (marker stripped) */
 	UNIT_QUOTE,	/* block-quote lines ('>' stripped) */
 	UNIT_BREAK,	/* scene break */
+	UNIT_PRE,	/* preformatted lines, blank ones among them */
 };
 
 struct unit {
@@ -70,13 +73,24 @@ struct unit {
 	bool		 ordered;	/* UNIT_ITEM: numbered */
 	unsigned	 number;	/* UNIT_ITEM: its number */
 	bool		 alone;		/* PLAIN: the whole of its block */
+	unsigned	 depth;		/* UNIT_QUOTE: 1 for '>', 2 for '> >' */
+	enum pre_kind	 pre;		/* UNIT_PRE: what it holds */
 };
 
 struct parser {
 	struct doc		*d;
 	char			*text;		/* a copy of the input */
+	char			*raw;		/* another, left as it is */
 	struct line		*lines;
 	size_t			 nlines;
+	size_t			 end;		/* lines now cut into units end
+						   here (the work, or a part of
+						   its wrapper) */
+	struct node		*parent;	/* where blocks now go */
+	bool			 mail;		/* a mail or news message */
+	bool			 line_each;	/* each line a paragraph (a
+						   signature's name, address,
+						   motto) */
 	struct unit		*units;
 	size_t			 nunits;
 	size_t			 units_cap;
@@ -256,14 +270,37 @@ is_item(const struct line *l, bool *ordered, unsigned *number,
 	return true;
 }
 
-/* A block-quote line: '>' then an optional space.  Sets the offset. */
-static bool
+/* Quotes nest no deeper than this; deeper ones are kept at it. */
+#define QUOTE_MAX_DEPTH		8
+
+/*
+ * A block-quote line: '>' (or "|>", as some news readers quoted), as
+ * many as the quote is deep, spaces allowed between them ("> > text"),
+ * then an optional space.  Returns the depth, 0 if l is no quote, and
+ * sets the content's offset.
+ */
+static unsigned
 is_quote(const struct line *l, size_t *content)
 {
-	if (l->len == 0 || l->s[0] != '>')
-		return false;
-	*content = l->len > 1 && l->s[1] == ' ' ? 2 : 1;
-	return true;
+	size_t		 i = 0, end = 0;
+	unsigned	 depth = 0;
+
+	for (;;) {
+		if (i < l->len && l->s[i] == '>')
+			i++;
+		else if (i + 1 < l->len && l->s[i] == '|' && l->s[i + 1] == '>')
+			i += 2;
+		else
+			break;
+		depth++;
+		end = i;
+		while (i < l->len && l->s[i] == ' ')
+			i++;
+	}
+	if (depth == 0)
+		return 0;
+	*content = end < l->len && l->s[end] == ' ' ? end + 1 : end;
+	return depth < QUOTE_MAX_DEPTH ? depth : QUOTE_MAX_DEPTH;
 }
 
 /* Lower-case words that may stand between the names of a byline. */
@@ -401,6 +438,7 @@ split_lines(struct parser *p, char *text, size_t len)
 	struct line	*l;
 
 	p->lines = xreallocarray(NULL, cap, sizeof(*p->lines));
+	p->raw = xstrndup(text, len);
 	for (start = 0; start < len; start = i + 1) {
 		for (i = start; i < len && text[i] != '\n'; i++)
 			continue;
@@ -412,6 +450,11 @@ split_lines(struct parser *p, char *text, size_t len)
 		l = &p->lines[p->nlines];
 		l->no = (unsigned)(p->nlines + 1);
 		p->nlines++;
+		l->raw = p->raw + start;
+		for (l->rawlen = i - start; l->rawlen > 0 &&
+		    (l->raw[l->rawlen - 1] == ' ' ||
+		    l->raw[l->rawlen - 1] == '\t'); l->rawlen--)
+			continue;
 		l->indent = 0;
 		for (end = start; end < i; end++) {
 			if (text[end] == ' ')
@@ -560,10 +603,286 @@ parse_header(struct parser *p)
 	return i;
 }
 
+/* ---- Wrappers: mail and news headers, Project Gutenberg ------------ */
+
+/* A signature runs at most this many lines after its "-- ". */
+#define SIGNATURE_MAX_LINES	15
+
+/*
+ * If line l is an RFC 5322 header field ("Subject: ..."), the length of
+ * its name: printable ASCII but the colon, then a colon; else 0.
+ */
+static size_t
+field_name(const struct line *l)
+{
+	size_t	 i;
+
+	if (l->indent > 0)
+		return 0;
+	for (i = 0; i < l->len && l->s[i] > ' ' && l->s[i] < 0x7f &&
+	    l->s[i] != ':'; i++)
+		continue;
+	return i > 0 && i < l->len && l->s[i] == ':' ? i : 0;
+}
+
+/*
+ * The value of the field at line i whose name is name bytes long, its
+ * folded lines unfolded (RFC 5322, 2.2.3), into p->tmp.  Returns the
+ * index of the line after the field.
+ */
+static size_t
+field_value(struct parser *p, size_t i, size_t name)
+{
+	const struct line *l = &p->lines[i];
+	size_t		 v = name + 1;
+
+	while (v < l->len && l->s[v] == ' ')
+		v++;
+	buf_reset(&p->tmp);
+	buf_put(&p->tmp, l->s + v, l->len - v);
+	for (i++; i < p->nlines && !p->lines[i].blank &&
+	    p->lines[i].indent > 0; i++) {
+		if (p->tmp.len > 0)
+			buf_putc(&p->tmp, ' ');
+		buf_put(&p->tmp, p->lines[i].s, p->lines[i].len);
+	}
+	return i;
+}
+
+/*
+ * The author of a From field: the name of "jo@example.org (Jo Bloggs)"
+ * or of "Jo Bloggs <jo@example.org>", quotes taken off; a bare address
+ * as it is.
+ */
+static void
+mail_author(struct parser *p, const char *s, size_t len)
+{
+	const char	*open;
+	size_t		 a = 0, b = len;
+
+	if (len > 2 && s[len - 1] == ')' &&
+	    (open = memchr(s, '(', len)) != NULL) {
+		a = (size_t)(open - s) + 1;
+		b = len - 1;
+	} else if (len > 2 && s[len - 1] == '>' &&
+	    (open = memchr(s, '<', len)) != NULL && open > s)
+		b = (size_t)(open - s);
+	while (a < b && (s[a] == ' ' || s[a] == '"'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '"'))
+		b--;
+	if (b == a) {
+		a = 0;
+		b = len;
+	}
+	meta_add_author(p->d, s + a, b - a);
+}
+
+/*
+ * A mail or news message's header (RFC 5322, RFC 5536): fields from the
+ * first line to a blank one, among them From and one of Subject or
+ * Newsgroups.  Subject is the title, From the author, Date the date and
+ * Newsgroups the source; the fields that carry the message (Path,
+ * Lines, Message-ID...) are not the article's and are left out.
+ * Returns the index of the line after the header, or 0 if there is none.
+ */
+static size_t
+parse_mail(struct parser *p)
+{
+	struct meta	*m = &p->d->meta;
+	const struct line *l;
+	size_t		 i, first, next, name;
+	bool		 from = false, subject = false;
+
+	for (first = 0; first < p->nlines && p->lines[first].blank; first++)
+		continue;
+	for (i = first; i < p->nlines && !p->lines[i].blank; i++) {
+		l = &p->lines[i];
+		if ((name = field_name(l)) > 0) {
+			from |= word_is(l->s, name, "from");
+			subject |= word_is(l->s, name, "subject") ||
+			    word_is(l->s, name, "newsgroups");
+		} else if (i == first || l->indent == 0)
+			return 0;
+	}
+	if (!from || !subject)
+		return 0;
+	p->mail = true;
+	for (i = first; i < p->nlines && !p->lines[i].blank; i = next) {
+		l = &p->lines[i];
+		name = field_name(l);
+		next = field_value(p, i, name);
+		if (p->tmp.len == 0)
+			continue;
+		if (word_is(l->s, name, "subject") && m->title == NULL) {
+			m->title = arena_strndup(p->d->arena, p->tmp.data,
+			    p->tmp.len);
+			m->title_from = FROM_HEADER;
+		} else if (word_is(l->s, name, "from") && m->nauthors == 0)
+			mail_author(p, p->tmp.data, p->tmp.len);
+		else if (word_is(l->s, name, "date"))
+			set_meta(p, &m->date, p->tmp.data, p->tmp.len);
+		else if (word_is(l->s, name, "newsgroups"))
+			set_meta(p, &m->source, p->tmp.data, p->tmp.len);
+	}
+	return i;
+}
+
+/*
+ * The line of a mail signature's "-- " (RFC 3676, 4.3; or "--" alone, as
+ * many wrote it), near the end: the body ends there.  Returns p->nlines
+ * if there is none.
+ */
+static size_t
+find_signature(const struct parser *p, size_t from)
+{
+	const struct line *l;
+	size_t		 i, after = 0;
+
+	for (i = p->nlines; i > from; i--) {
+		l = &p->lines[i - 1];
+		if (l->indent == 0 && l->len == 2 && l->s[0] == '-' &&
+		    l->s[1] == '-')
+			return after > 0 ? i - 1 : p->nlines;
+		if (!l->blank && ++after > SIGNATURE_MAX_LINES)
+			break;
+	}
+	return p->nlines;
+}
+
+/* Whether s holds needle, ASCII case ignored. */
+static bool
+holds(const char *s, size_t len, const char *needle)
+{
+	size_t	 i, n = strlen(needle);
+
+	for (i = 0; i + n <= len; i++)
+		if (strncasecmp(s + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether line l is Project Gutenberg's "*** START OF ..." (or END). */
+static bool
+gutenberg_line(const struct line *l, const char *which)
+{
+	char	 a[64], b[64];
+
+	snprintf(a, sizeof(a), "%s OF THE PROJECT GUTENBERG EBOOK", which);
+	snprintf(b, sizeof(b), "%s OF THIS PROJECT GUTENBERG EBOOK", which);
+	return l->len < 400 && (holds(l->s, l->len, a) ||
+	    holds(l->s, l->len, b));
+}
+
+/*
+ * The author as Project Gutenberg gives one known by a period of work,
+ * "active 6th century B.C. Sunzi": the name after the dates.
+ */
+static void
+gutenberg_author(struct parser *p, const char *s, size_t len)
+{
+	size_t	 i, name = 0;
+
+	if (len > 7 && strncmp(s, "active ", 7) == 0) {
+		for (i = 7; i < len; i++)
+			if (s[i] == ' ' && (s[i - 1] == '.' ||
+			    text_is_digit((unsigned char)s[i - 1]) ||
+			    holds(s + (i > 7 ? i - 7 : 0), i > 7 ? 7 : i,
+			    "century")))
+				name = i + 1;
+		if (name > 0 && name < len) {
+			meta_add_author(p->d, s + name, len - name);
+			return;
+		}
+	}
+	meta_add_authors(p->d, s, len);
+}
+
+/*
+ * A Project Gutenberg e-book: its header's Title, Author, Language and
+ * Release date become the metadata (those lines are taken out), and the
+ * work is what lies between the START and END lines, which *start and
+ * *end get.  Returns false if the text is not one.
+ */
+static bool
+parse_gutenberg(struct parser *p, size_t *start, size_t *end)
+{
+	struct meta	*m = &p->d->meta;
+	struct line	*l;
+	size_t		 i, k, next, name;
+	char		 tag[64];
+	const char	*v, *br;
+
+	for (i = 0; i < p->nlines && !gutenberg_line(&p->lines[i], "START");
+	    i++)
+		continue;
+	if (i == p->nlines)
+		return false;
+	*start = i;
+	for (k = i + 1; k < p->nlines && !gutenberg_line(&p->lines[k], "END");
+	    k++)
+		continue;
+	*end = k;
+	for (i = 0; i < *start; i = next) {
+		l = &p->lines[i];
+		next = i + 1;
+		if (l->blank)
+			continue;
+		name = field_name(l);
+		if (name > 0 && word_is(l->s, name, "title") &&
+		    m->title == NULL) {
+			next = field_value(p, i, name);
+			m->title = arena_strndup(p->d->arena, p->tmp.data,
+			    p->tmp.len);
+			m->title_from = FROM_HEADER;
+		} else if (name > 0 && word_is(l->s, name, "author") &&
+		    m->nauthors == 0) {
+			next = field_value(p, i, name);
+			gutenberg_author(p, p->tmp.data, p->tmp.len);
+		} else if (name > 0 && word_is(l->s, name, "language") &&
+		    m->language == NULL) {
+			field_value(p, i, name);
+			if (!lang_parse_tag(p->tmp.data, p->tmp.len, tag,
+			    sizeof(tag)))
+				continue;
+			m->language = arena_strdup(p->d->arena, tag);
+			m->language_from = FROM_HEADER;
+		} else if (l->len > 13 && strncasecmp(l->s, "Release date:",
+		    13) == 0 && m->date == NULL) {
+			/* "May 1, 1994 [eBook #132]": the number names
+			 * the e-book, so it goes with the source. */
+			for (v = l->s + 13; *v == ' '; v++)
+				continue;
+			br = memchr(v, '[', (size_t)(l->s + l->len - v));
+			k = (size_t)((br != NULL ? br : l->s + l->len) - v);
+			while (k > 0 && v[k - 1] == ' ')
+				k--;
+			m->date = arena_strndup(p->d->arena, v, k);
+			buf_reset(&p->tmp);
+			buf_puts(&p->tmp, "Project Gutenberg");
+			if (br != NULL && br[1] != ']') {
+				k = (size_t)(l->s + l->len - br) - 1;
+				if (br[k] == ']')
+					k--;
+				buf_putc(&p->tmp, ' ');
+				buf_put(&p->tmp, br + 1, k);
+			}
+			set_meta(p, &m->source, p->tmp.data, p->tmp.len);
+		} else
+			continue;
+		/* In the metadata now, not in the text. */
+		for (k = i; k < next; k++) {
+			p->lines[k].blank = true;
+			p->lines[k].len = 0;
+		}
+	}
+	return true;
+}
+
 static size_t
 skip_blank(const struct parser *p, size_t i)
 {
-	while (i < p->nlines && p->lines[i].blank)
+	while (i < p->end && p->lines[i].blank)
 		i++;
 	return i;
 }
@@ -592,7 +911,7 @@ stands_alone(const struct parser *p, size_t i)
 {
 	const struct line *l = &p->lines[i], *next;
 
-	if (i + 1 >= p->nlines || p->lines[i + 1].blank ||
+	if (i + 1 >= p->end || p->lines[i + 1].blank ||
 	    is_top_line(p, i + 1))
 		return true;
 	next = &p->lines[i + 1];
@@ -614,7 +933,7 @@ parse_top(struct parser *p, size_t i)
 
 	for (;; i++) {
 		i = skip_blank(p, i);
-		if (i >= p->nlines)
+		if (i >= p->end)
 			return i;
 		l = &p->lines[i];
 		if (is_caption(l->s, l->len, &open) && (stands_alone(p, i) ||
@@ -633,11 +952,11 @@ parse_top(struct parser *p, size_t i)
 			m->date = arena_strndup(p->d->arena, l->s, l->len);
 			m->date_line = l->no;
 		} else if (m->headline == NULL && is_headline_text(l->s,
-		    l->len) && (stands_alone(p, i) || (i + 1 < p->nlines &&
+		    l->len) && (stands_alone(p, i) || (i + 1 < p->end &&
 		    is_headline_text(p->lines[i + 1].s, p->lines[i + 1].len) &&
 		    stands_alone(p, i + 1)))) {
 			/* A lone line with nothing after it is the text. */
-			if (skip_blank(p, i + 1) >= p->nlines)
+			if (skip_blank(p, i + 1) >= p->end)
 				return i;
 			m->headline = arena_strndup(p->d->arena, l->s, l->len);
 			m->headline_line = l->no;
@@ -701,7 +1020,7 @@ split_run(struct parser *p, size_t first, size_t n)
 		u->n++;
 		if (i + 1 == n)
 			break;
-		if (!wrapped)
+		if (!wrapped || p->line_each)
 			brk = true;
 		else if (l[i + 1].indent > l[i].indent)
 			brk = true;
@@ -718,25 +1037,242 @@ split_run(struct parser *p, size_t first, size_t n)
 	}
 }
 
+/* ---- Preformatted lines ---------------------------------------------- */
+
+#define PRE_MAX_COLS	256	/* columns looked at for alignment */
+
+/* Whether the len bytes at s hold any of the characters of set. */
+static bool
+strpbrk_len(const char *s, size_t len, const char *set)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != '\0' && strchr(set, s[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* Whether cp draws rather than writes: rules, boxes, arrows. */
+static bool
+is_drawing(int32_t cp)
+{
+	return (cp < 0x80 && cp > ' ' && strchr("+-|/\\_=*#<>^~", cp)) ||
+	    (cp >= 0x2500 && cp <= 0x259f);
+}
+
+/*
+ * A line of code: one that opens or closes a block, a statement with a
+ * call, an assignment or an index ("x = f(y);": a verse may end in a
+ * semicolon too), or a directive.
+ */
+static bool
+is_code(const struct line *l)
+{
+	char	 c;
+
+	if (l->len == 0)
+		return false;
+	c = l->s[l->len - 1];
+	return c == '{' || c == '}' || (c == ';' && l->len > 1 &&
+	    strpbrk_len(l->s, l->len - 1, "()=[]")) ||
+	    strncmp(l->s, "#include", 8) == 0 ||
+	    strncmp(l->s, "#define", 7) == 0 || strncmp(l->s, "#!/", 3) == 0;
+}
+
+/*
+ * A line of encoded data: base64 (40 or more of its characters and
+ * nothing else) or uuencode ("M" and 60 characters from ` to _).
+ */
+static bool
+is_data_line(const struct line *l)
+{
+	size_t	 i;
+	bool	 b64 = l->len >= 40, uu = l->len == 61 && l->s[0] == 'M';
+
+	for (i = 0; i < l->len; i++) {
+		unsigned char c = (unsigned char)l->s[i];
+
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '+' || c == '/' ||
+		    c == '='))
+			b64 = false;
+		if (c < ' ' || c > '`')
+			uu = false;
+	}
+	return b64 || uu;
+}
+
+/* The armour that opens encoded data; sets the line that closes it. */
+static bool
+armour_at(const struct parser *p, size_t i, size_t *last)
+{
+	const struct line *l = &p->lines[i];
+	const char	*close;
+	size_t		 k, n;
+
+	if (l->len > 10 && strncmp(l->s, "begin ", 6) == 0 &&
+	    l->s[6] >= '0' && l->s[6] <= '7' && l->indent == 0)
+		close = "end";
+	else if (l->len > 15 && strncmp(l->s, "-----BEGIN PGP ", 15) == 0 &&
+	    !holds(l->s, l->len, "SIGNED MESSAGE"))
+		close = "-----END PGP ";
+	else
+		return false;
+	n = strlen(close);
+	for (k = i + 1; k < p->end; k++)
+		if (p->lines[k].len >= n &&
+		    strncmp(p->lines[k].s, close, n) == 0 &&
+		    (n > 3 || p->lines[k].len == 3)) {
+			*last = k;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * The columns where a field starts after a gap of spaces inside line l
+ * ("Name     Age"), marked in seen; returns how many.  Two spaces after
+ * a full stop end a sentence, not a field.
+ */
+static size_t
+field_starts(const struct line *l, bool *seen)
+{
+	size_t	 i, col = 0, gap = 0, n = 0;
+	bool	 text = false;
+	char	 c, before = 0;
+
+	for (i = 0; i < l->rawlen && col < PRE_MAX_COLS; i++) {
+		c = l->raw[i];
+		if (c == ' ' || c == '\t') {
+			gap += c == '\t' ? 8 - col % 8 : 1;
+			col += c == '\t' ? 8 - col % 8 : 1;
+			continue;
+		}
+		if (text && (gap >= 3 || (gap == 2 && before != '.' &&
+		    before != '?' && before != '!' && before != ':')) &&
+		    col < PRE_MAX_COLS) {
+			seen[col] = true;
+			n++;
+		}
+		if (((unsigned char)c & 0xc0) != 0x80)
+			col++;
+		before = c;
+		gap = 0;
+		text = true;
+	}
+	return n;
+}
+
+/*
+ * Whether lines [a, b), a block between blank lines, carry meaning in
+ * their spacing, and what they hold: encoded data, code, a drawing, or
+ * text in aligned columns.  A paragraph, a list or a verse is none.
+ */
+static bool
+pre_block(const struct parser *p, size_t a, size_t b, enum pre_kind *kind)
+{
+	static unsigned	 starts[PRE_MAX_COLS];
+	bool		 seen[PRE_MAX_COLS];
+	const struct line *l;
+	size_t		 i, k, n = b - a, j, len;
+	size_t		 data = 0, code = 0, gapped = 0, drawn_lines = 0;
+	size_t		 drawn = 0, visible = 0, line_drawn, most = 0;
+	int32_t		 cp;
+
+	if (n < 2)
+		return false;
+	memset(starts, 0, sizeof(starts));
+	for (i = a; i < b; i++) {
+		l = &p->lines[i];
+		data += is_data_line(l);
+		code += is_code(l);
+		line_drawn = 0;
+		for (k = 0; k < l->len; k += len) {
+			len = utf8_next(l->s + k, l->len - k, &cp);
+			if (cp == ' ')
+				continue;
+			visible++;
+			line_drawn += is_drawing(cp);
+		}
+		drawn += line_drawn;
+		drawn_lines += line_drawn >= 3;
+		memset(seen, 0, sizeof(seen));
+		if (field_starts(l, seen) > 0) {
+			gapped++;
+			for (j = 0; j < PRE_MAX_COLS; j++)
+				starts[j] += seen[j];
+		}
+	}
+	for (j = 0; j < PRE_MAX_COLS; j++)
+		if (starts[j] > most)
+			most = starts[j];
+	if (data * 2 >= n)
+		*kind = PRE_DATA;
+	else if (code >= 2 && code * 2 >= n)
+		*kind = PRE_CODE;
+	else if (drawn_lines >= 2 && drawn * 10 >= visible * 4)
+		*kind = PRE_DIAGRAM;
+	else if (gapped * 3 >= n * 2 && most >= 2)
+		*kind = PRE_TEXT;
+	else
+		return false;
+	return true;
+}
+
+/* A preformatted unit of lines [first, last]; one of the kind before
+ * it, with only blank lines between, takes them in. */
+static void
+add_pre_unit(struct parser *p, size_t first, size_t last,
+    enum pre_kind kind, size_t block_units)
+{
+	struct unit	*u;
+
+	if (p->nunits > block_units) {
+		u = &p->units[p->nunits - 1];
+		if (u->kind == UNIT_PRE && u->pre == kind) {
+			u->n = last + 1 - u->first;
+			return;
+		}
+	}
+	u = new_unit(p, UNIT_PRE, first);
+	u->n = last + 1 - first;
+	u->pre = kind;
+}
+
 static void
 make_units(struct parser *p, size_t i)
 {
 	struct line	*l;
 	struct unit	*last;
-	size_t		 run = 0, nrun, off, block_units;
-	bool		 ordered, item, quote, brk;
-	unsigned	 number;
+	size_t		 run = 0, nrun, off = 0, block_units, end, start_units;
+	bool		 ordered, item, brk;
+	unsigned	 number, quote;
+	enum pre_kind	 kind;
 
-	while ((i = skip_blank(p, i)) < p->nlines) {
+	start_units = p->nunits;
+	while ((i = skip_blank(p, i)) < p->end) {
+		for (end = i; end < p->end && !p->lines[end].blank; end++)
+			continue;
+		if (armour_at(p, i, &end)) {
+			add_pre_unit(p, i, end, PRE_DATA, start_units);
+			i = end + 1;
+			continue;
+		}
+		if (pre_block(p, i, end, &kind)) {
+			add_pre_unit(p, i, end - 1, kind, start_units);
+			i = end;
+			continue;
+		}
 		block_units = p->nunits;
 		nrun = 0;
-		for (; i < p->nlines && !p->lines[i].blank; i++) {
+		for (; i < p->end && !p->lines[i].blank; i++) {
 			l = &p->lines[i];
 			last = p->nunits > block_units ?
 			    &p->units[p->nunits - 1] : NULL;
 			brk = is_break(l);
 			item = !brk && is_item(l, &ordered, &number, &off);
-			quote = !brk && !item && is_quote(l, &off);
+			quote = brk || item ? 0 : is_quote(l, &off);
 			if ((brk || item || quote) && nrun > 0) {
 				split_run(p, run, nrun);
 				nrun = 0;
@@ -749,15 +1285,18 @@ make_units(struct parser *p, size_t i)
 				last->ordered = ordered;
 				last->number = number;
 			} else if (quote) {
-				if (last != NULL && last->kind == UNIT_QUOTE)
+				if (last != NULL && last->kind == UNIT_QUOTE &&
+				    last->depth == quote)
 					last->n++;
 				else
-					new_unit(p, UNIT_QUOTE, i);
+					new_unit(p, UNIT_QUOTE, i)->depth =
+					    quote;
 			} else if (nrun == 0 && last != NULL &&
 			    ((last->kind == UNIT_ITEM && l->indent > 0) ||
-			    last->kind == UNIT_QUOTE)) {
+			    (last->kind == UNIT_QUOTE && !p->mail))) {
 				/* An item's indented continuation, or a
-				 * quote's unmarked one. */
+				 * quote's unmarked one (in a message, an
+				 * unmarked line is the reply). */
 				last->n++;
 			} else {
 				if (nrun++ == 0)
@@ -1059,7 +1598,7 @@ is_heading(const struct parser *p, size_t u)
 	int32_t		 cp;
 
 	if (unit->kind != UNIT_PLAIN || unit->n != 1 || u + 1 >= p->nunits ||
-	    p->d->root->first == NULL)
+	    p->parent->first == NULL)
 		return false;
 	next = &p->units[u + 1];
 	if (next->kind == UNIT_BREAK ||
@@ -1087,24 +1626,95 @@ add_quote(struct parser *p, const struct unit *u, struct node *quote)
 	}
 }
 
+/*
+ * The text of a preformatted unit: its lines as written, tabs set to
+ * spaces, the indentation they all share taken off, blank lines at its
+ * ends dropped.
+ */
 static void
-make_blocks(struct parser *p)
+add_pre(struct parser *p, const struct unit *u, struct node *parent)
+{
+	const struct line *l;
+	struct node	*n;
+	size_t		 i, k, col, shared = SIZE_MAX, first, last;
+	char		 c;
+
+	for (first = u->first; first < u->first + u->n &&
+	    p->lines[first].rawlen == 0; first++)
+		continue;
+	for (last = u->first + u->n; last > first &&
+	    p->lines[last - 1].rawlen == 0; last--)
+		continue;
+	if (first == last)
+		return;
+	for (i = first; i < last; i++)
+		if (p->lines[i].rawlen > 0 && p->lines[i].indent < shared)
+			shared = p->lines[i].indent;
+	buf_reset(&p->tmp);
+	for (i = first; i < last; i++) {
+		l = &p->lines[i];
+		if (i > first)
+			buf_putc(&p->tmp, '\n');
+		for (k = 0, col = 0; k < l->rawlen; k++) {
+			c = l->raw[k];
+			if (c == '\t') {
+				do {
+					if (col++ >= shared)
+						buf_putc(&p->tmp, ' ');
+				} while (col % 8 != 0);
+				continue;
+			}
+			if (col >= shared)
+				buf_putc(&p->tmp, (unsigned char)c < ' ' ?
+				    ' ' : c);
+			if (((unsigned char)c & 0xc0) != 0x80)
+				col++;
+		}
+	}
+	n = node_new(p->d, NODE_PREFORMATTED, p->lines[first].no);
+	n->u.pre = u->pre;
+	node_append(n, node_new_text(p->d, p->tmp.data, p->tmp.len,
+	    p->lines[first].no));
+	node_append(parent, n);
+}
+
+/* Take the block quotes that got nothing (only empty '>' lines) out. */
+static void
+prune_quotes(struct node *n)
+{
+	struct node	*k, *next;
+
+	for (k = n->first; k != NULL; k = next) {
+		next = k->next;
+		if (k->type != NODE_BLOCKQUOTE)
+			continue;
+		prune_quotes(k);
+		if (k->first == NULL)
+			node_unlink(k);
+	}
+}
+
+/* Turn units [from, p->nunits) into blocks under p->parent. */
+static void
+make_blocks(struct parser *p, size_t from)
 {
 	const struct unit *u;
-	struct node	*n, *list = NULL, *quote = NULL, *item;
+	struct node	*n, *list = NULL, *item;
+	struct node	*quotes[QUOTE_MAX_DEPTH];
 	size_t		 i, open;
+	unsigned	 depth = 0;
 	const struct line *l;
 
-	for (i = 0; i < p->nunits; i++) {
+	for (i = from; i < p->nunits; i++) {
 		u = &p->units[i];
 		l = &p->lines[u->first];
 		if (u->kind != UNIT_ITEM)
 			list = NULL;
 		if (u->kind != UNIT_QUOTE)
-			quote = NULL;
+			depth = 0;
 		switch (u->kind) {
 		case UNIT_BREAK:
-			node_append(p->d->root,
+			node_append(p->parent,
 			    node_new(p->d, NODE_THEMATIC_BREAK, l->no));
 			break;
 		case UNIT_ITEM:
@@ -1112,7 +1722,7 @@ make_blocks(struct parser *p)
 				list = node_new(p->d, NODE_LIST, l->no);
 				list->u.list.ordered = u->ordered;
 				list->u.list.start = u->number;
-				node_append(p->d->root, list);
+				node_append(p->parent, list);
 			}
 			item = node_new(p->d, NODE_ITEM, l->no);
 			join_lines(p, u->first, u->n);
@@ -1120,30 +1730,64 @@ make_blocks(struct parser *p)
 			node_append(list, item);
 			break;
 		case UNIT_QUOTE:
-			if (quote == NULL) {
-				quote = node_new(p->d, NODE_BLOCKQUOTE, l->no);
-				node_append(p->d->root, quote);
+			/* Deeper: open quotes inside the one open; shallower:
+			 * go on in the outer one. */
+			if (u->depth < depth)
+				depth = u->depth;
+			while (depth < u->depth) {
+				n = node_new(p->d, NODE_BLOCKQUOTE, l->no);
+				node_append(depth > 0 ? quotes[depth - 1] :
+				    p->parent, n);
+				quotes[depth++] = n;
 			}
-			add_quote(p, u, quote);
-			if (quote->first == NULL) {
-				/* Only empty '>' lines: keep the tree valid. */
-				node_unlink(quote);
-				quote = NULL;
-			}
+			add_quote(p, u, quotes[depth - 1]);
+			break;
+		case UNIT_PRE:
+			add_pre(p, u, p->parent);
 			break;
 		case UNIT_PLAIN:
-			if (u->n == 1 && is_caption(l->s, l->len, &open)) {
+			if (u->n == 1 && is_caption(l->s, l->len, &open) &&
+			    p->parent == p->d->root) {
 				add_caption(p, l, open);
 			} else if (is_heading(p, i)) {
 				n = node_new(p->d, NODE_HEADING, l->no);
 				n->u.level = 2;
 				add_inlines(p, n, l->s, l->len, l->no);
-				node_append(p->d->root, n);
+				node_append(p->parent, n);
 			} else
-				add_paragraph(p, p->d->root, u->first, u->n);
+				add_paragraph(p, p->parent, u->first, u->n);
 			break;
 		}
 	}
+	prune_quotes(p->parent);
+}
+
+/*
+ * Back matter of kind from lines [a, b) and [c, d) (a wrapper's two
+ * parts), after the work; nothing if they hold nothing.
+ */
+static void
+add_back_matter(struct parser *p, enum back_kind kind, size_t a, size_t b,
+    size_t c, size_t d)
+{
+	struct node	*back;
+	size_t		 from = p->nunits;
+
+	back = node_new(p->d, NODE_BACK_MATTER, 1);
+	back->u.back = kind;
+	p->parent = back;
+	p->line_each = kind == BACK_SIGNATURE;
+	p->end = b;
+	make_units(p, a);
+	p->end = d;
+	make_units(p, c);
+	make_blocks(p, from);
+	p->parent = p->d->root;
+	p->line_each = false;
+	if (back->first == NULL)
+		return;
+	back->line = back->first->line;
+	node_append(p->d->root, back);
 }
 
 static int
@@ -1247,22 +1891,39 @@ static void
 txt_read(const char *text, size_t len, struct doc *d)
 {
 	struct parser	 p;
-	size_t		 i;
+	size_t		 i, start, end, sig;
+	bool		 gutenberg = false;
 
 	memset(&p, 0, sizeof(p));
 	p.d = d;
+	p.parent = d->root;
 	p.text = decode_refs(text, len, &len);
 	split_lines(&p, p.text, len);
-	i = parse_header(&p);
+	p.end = p.nlines;
+	if ((i = parse_header(&p)) == 0)
+		i = parse_mail(&p);
+	sig = p.mail ? find_signature(&p, i) : p.nlines;
+	if (!p.mail && i == 0 && parse_gutenberg(&p, &start, &end)) {
+		gutenberg = true;
+		i = start + 1;
+		p.end = end;
+	} else
+		p.end = sig;
 	i = parse_top(&p, i);
 	make_units(&p, i);
-	make_blocks(&p);
+	make_blocks(&p, 0);
+	if (gutenberg)
+		add_back_matter(&p, BACK_LICENCE, 0, start + 1, end, p.nlines);
+	else if (sig < p.nlines)
+		add_back_matter(&p, BACK_SIGNATURE, sig + 1, p.nlines,
+		    p.nlines, p.nlines);
 	if (d->root->first == NULL)
 		diag(DIAG_WARN, 0, "no article text: only %s",
 		    d->meta.headline != NULL ? "a headline" :
 		    "a header block");
 	free(p.lines);
 	free(p.text);
+	free(p.raw);
 	free(p.units);
 	buf_free(&p.tmp);
 }

@@ -173,10 +173,12 @@ mark_blocks(struct marker *m, struct node *n)
 			break;
 		case NODE_BLOCKQUOTE:
 		case NODE_LIST:
+		case NODE_BACK_MATTER:
 			mark_blocks(m, n->first);
 			break;
 		case NODE_DOCUMENT:
 		case NODE_THEMATIC_BREAK:
+		case NODE_PREFORMATTED:	/* lines, not sentences */
 		case NODE_TEXT:
 		case NODE_EMPHASIS:
 		case NODE_STRONG:

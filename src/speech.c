@@ -49,6 +49,7 @@
 static const char *const kind_names[UTT__MAX] = {
 	"title", "subtitle", "byline", "date", "source", "label", "caption",
 	"credit", "heading", "sentence", "item", "quote", "break",
+	"preformatted",
 };
 
 const char *
@@ -544,6 +545,7 @@ struct builder {
 	struct speech			*sp;
 	struct buf			 text;	/* inline text being collected */
 	struct buf			 said;	/* one utterance, normalised */
+	bool				 back;	/* in back matter: one chapter */
 };
 
 /*
@@ -746,6 +748,39 @@ add_header(struct builder *b)
 	buf_free(&s);
 }
 
+/*
+ * A preformatted block: said what it is and how long; then, if it is text
+ * in columns (a table, a chronology), its lines one by one.  A drawing,
+ * code or encoded data is never read out symbol by symbol.
+ */
+static void
+add_pre(struct builder *b, const struct node *k)
+{
+	const char	*t = k->first->text, *nl;
+	size_t		 len = k->first->len, n;
+
+	buf_reset(&b->text);
+	label_preformatted(b->d->meta.language, k->u.pre, pre_lines(k),
+	    &b->text);
+	buf_putc(&b->text, '.');
+	add_utt(b, UTT_PREFORMATTED, b->text.data, b->text.len,
+	    k->u.pre == PRE_TEXT ? b->p->pause_sentence :
+	    b->p->pause_paragraph, k->line, NULL);
+	if (k->u.pre != PRE_TEXT)
+		return;
+	for (;;) {
+		nl = memchr(t, '\n', len);
+		n = nl != NULL ? (size_t)(nl - t) : len;
+		add_utt(b, UTT_PREFORMATTED, t, n, nl != NULL ?
+		    b->p->pause_sentence : b->p->pause_paragraph, k->line,
+		    NULL);
+		if (nl == NULL)
+			break;
+		len -= n + 1;
+		t = nl + 1;
+	}
+}
+
 static void
 add_blocks(struct builder *b, const struct node *k, bool headings,
     enum utt_kind kind)
@@ -760,12 +795,13 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 		case NODE_HEADING:
 			pause_at_least(b, b->p->pause_heading);
 			block_text(b, k);
-			add_chapter(b, b->text.data, b->text.len);
+			if (!b->back)
+				add_chapter(b, b->text.data, b->text.len);
 			add_sentences(b, k, UTT_HEADING, b->p->pause_paragraph,
 			    "");
 			break;
 		case NODE_PARAGRAPH:
-			if (!headings && kind == UTT_SENTENCE)
+			if (!headings && kind == UTT_SENTENCE && !b->back)
 				paragraph_chapter(b, k);
 			add_sentences(b, k, kind, b->p->pause_paragraph, "");
 			break;
@@ -811,6 +847,22 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 		case NODE_THEMATIC_BREAK:
 			add_utt(b, UTT_BREAK, "", 0, b->p->pause_break,
 			    k->line, NULL);
+			break;
+		case NODE_PREFORMATTED:
+			add_pre(b, k);
+			break;
+		case NODE_BACK_MATTER:
+			/* The last chapter, after the work, however many
+			 * headings it holds. */
+			pause_at_least(b, b->p->pause_heading);
+			l = label_get(b->d->meta.language,
+			    label_back_matter((int)k->u.back));
+			add_chapter(b, l.text, strlen(l.text));
+			add_label(b, label_back_matter((int)k->u.back),
+			    b->p->pause_paragraph, k->line);
+			b->back = true;
+			add_blocks(b, k->first, headings, kind);
+			b->back = false;
 			break;
 		case NODE_BYLINE:
 		case NODE_DOCUMENT:

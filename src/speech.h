@@ -43,6 +43,8 @@ enum utt_kind {
 	UTT_ITEM,	/* a sentence of a list item */
 	UTT_QUOTE,	/* a sentence of a block quote */
 	UTT_BREAK,	/* a scene break: silence only */
+	UTT_PREFORMATTED, /* what a preformatted block is: "Diagram, 12
+			   lines."; its lines are never read out */
 	UTT__MAX
 };
 

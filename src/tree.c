@@ -20,6 +20,8 @@ static const char *const type_names[NODE__MAX] = {
 	"list",			/* NODE_LIST */
 	"item",			/* NODE_ITEM */
 	"thematic-break",	/* NODE_THEMATIC_BREAK */
+	"preformatted",		/* NODE_PREFORMATTED */
+	"back-matter",		/* NODE_BACK_MATTER */
 	"text",			/* NODE_TEXT */
 	"emphasis",		/* NODE_EMPHASIS */
 	"strong",		/* NODE_STRONG */
@@ -27,6 +29,18 @@ static const char *const type_names[NODE__MAX] = {
 	"credit",		/* NODE_CREDIT */
 	"link",			/* NODE_LINK */
 	"sentence",		/* NODE_SENTENCE */
+};
+
+static const char *const pre_names[PRE__MAX] = {
+	"text",			/* PRE_TEXT */
+	"diagram",		/* PRE_DIAGRAM */
+	"code",			/* PRE_CODE */
+	"data",			/* PRE_DATA */
+};
+
+static const char *const back_names[BACK__MAX] = {
+	"licence",		/* BACK_LICENCE */
+	"signature",		/* BACK_SIGNATURE */
 };
 
 static const char *const from_names[] = {
@@ -109,8 +123,9 @@ node_insert_ordered(struct node *parent, struct node *child)
 {
 	struct node	*k;
 
-	for (k = parent->first; k != NULL && k->line <= child->line;
-	    k = k->next)
+	/* Back matter ends the body, whatever its lines. */
+	for (k = parent->first; k != NULL && k->type != NODE_BACK_MATTER &&
+	    k->line <= child->line; k = k->next)
 		continue;
 	if (k == NULL) {
 		node_append(parent, child);
@@ -153,6 +168,8 @@ node_is_block(enum node_type t)
 	case NODE_LIST:
 	case NODE_ITEM:
 	case NODE_THEMATIC_BREAK:
+	case NODE_PREFORMATTED:
+	case NODE_BACK_MATTER:
 		return true;
 	case NODE_TEXT:
 	case NODE_EMPHASIS:
@@ -171,6 +188,32 @@ const char *
 node_type_name(enum node_type t)
 {
 	return t < NODE__MAX ? type_names[t] : "?";
+}
+
+const char *
+pre_kind_name(enum pre_kind k)
+{
+	return (size_t)k < NELEM(pre_names) ? pre_names[k] : "?";
+}
+
+const char *
+back_kind_name(enum back_kind k)
+{
+	return (size_t)k < NELEM(back_names) ? back_names[k] : "?";
+}
+
+size_t
+pre_lines(const struct node *n)
+{
+	const struct node *t = n->first;
+	size_t		 i, lines = 1;
+
+	if (t == NULL || t->type != NODE_TEXT)
+		return 0;
+	for (i = 0; i < t->len; i++)
+		if (t->text[i] == '\n')
+			lines++;
+	return lines;
 }
 
 const char *
@@ -217,9 +260,16 @@ can_contain(enum node_type parent, enum node_type child)
 	case NODE_DOCUMENT:
 		return node_is_block(child) && child != NODE_DOCUMENT &&
 		    child != NODE_ITEM;
+	case NODE_BACK_MATTER:
+		return node_is_block(child) && child != NODE_DOCUMENT &&
+		    child != NODE_ITEM && child != NODE_BACK_MATTER &&
+		    child != NODE_CAPTION && child != NODE_BYLINE;
 	case NODE_BLOCKQUOTE:
 		return child == NODE_PARAGRAPH || child == NODE_LIST ||
-		    child == NODE_HEADING;
+		    child == NODE_HEADING || child == NODE_BLOCKQUOTE ||
+		    child == NODE_PREFORMATTED;
+	case NODE_PREFORMATTED:
+		return child == NODE_TEXT;
 	case NODE_LIST:
 		return child == NODE_ITEM;
 	case NODE_CAPTION:
@@ -269,6 +319,28 @@ clean_text(const char *s, size_t len)
 	return strlen(s) == len && text_is_clean(s, len);
 }
 
+/*
+ * A preformatted text: clean lines apart by single newlines, neither
+ * first nor last empty (a blank line inside is kept).
+ */
+static bool
+pre_text(const char *s, size_t len)
+{
+	size_t	 i, start = 0;
+
+	if (strlen(s) != len || len == 0 || s[0] == '\n' ||
+	    s[len - 1] == '\n')
+		return false;
+	for (i = 0; i <= len; i++) {
+		if (i < len && s[i] != '\n')
+			continue;
+		if (i > start && !text_is_clean(s + start, i - start))
+			return false;
+		start = i + 1;
+	}
+	return true;
+}
+
 static enum walk_result
 check_node(const struct node *n, enum walk_event ev, void *arg)
 {
@@ -295,7 +367,13 @@ check_node(const struct node *n, enum walk_event ev, void *arg)
 		c->msg = "last-child link is wrong";
 		return WALK_STOP;
 	}
-	if (n->type == NODE_TEXT) {
+	if (n->type == NODE_TEXT && n->parent != NULL &&
+	    n->parent->type == NODE_PREFORMATTED) {
+		if (n->first != NULL || !pre_text(n->text, n->len)) {
+			c->msg = "preformatted text is malformed";
+			return WALK_STOP;
+		}
+	} else if (n->type == NODE_TEXT) {
 		if (n->first != NULL || !clean_text(n->text, n->len)) {
 			c->msg = "text node is empty, malformed or has children";
 			return WALK_STOP;
@@ -352,6 +430,22 @@ check_node(const struct node *n, enum walk_event ev, void *arg)
 	if (n->type == NODE_CREDIT && n->next != NULL) {
 		c->msg = "credit that does not end its caption";
 		return WALK_STOP;
+	}
+	if (n->type == NODE_PREFORMATTED && (n->first != n->last ||
+	    n->u.pre >= PRE__MAX)) {
+		c->msg = "preformatted block of more than one text";
+		return WALK_STOP;
+	}
+	if (n->type == NODE_BACK_MATTER) {
+		if (n->parent == NULL || n->parent->type != NODE_DOCUMENT ||
+		    (n->next != NULL && n->next->type != NODE_BACK_MATTER) ||
+		    n->u.back >= BACK__MAX) {
+			c->msg = "back matter that does not end the body";
+			return WALK_STOP;
+		}
+		/* What a wrapper held comes from anywhere in the source:
+		 * its lines run in order from here. */
+		c->line = 0;
 	}
 	if (node_is_block(n->type) && n->type != NODE_DOCUMENT) {
 		if (n->line == 0 || n->line < c->line) {

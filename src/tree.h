@@ -19,7 +19,29 @@ struct buf;
  * hold sentences (sentence.c), each with an id unique in the document,
  * and the spaces between them; the inlines are inside the sentences.  A
  * caption's credit is its last child, after its sentences.
+ *
+ * A preformatted block is lines whose spacing carries meaning (a diagram,
+ * a table, code, encoded data): one text, kept line for line, never
+ * reflowed or split into sentences.  Back matter is what the work came
+ * wrapped in and a reader still needs (a licence, a mail signature): it
+ * only ends the body, after everything else.
  */
+/* What a preformatted block holds: how it is announced. */
+enum pre_kind {
+	PRE_TEXT,		/* aligned text: a table, a form */
+	PRE_DIAGRAM,		/* drawn with characters */
+	PRE_CODE,		/* a program */
+	PRE_DATA,		/* encoded data (uuencode, base64, PGP) */
+	PRE__MAX
+};
+
+/* What back matter is. */
+enum back_kind {
+	BACK_LICENCE,		/* the wrapper of an e-book: licence, notes */
+	BACK_SIGNATURE,		/* a mail or news signature, after "-- " */
+	BACK__MAX
+};
+
 enum node_type {
 	/* Blocks. */
 	NODE_DOCUMENT,		/* the body: the root */
@@ -31,6 +53,8 @@ enum node_type {
 	NODE_LIST,		/* u.list; holds items */
 	NODE_ITEM,		/* holds inlines */
 	NODE_THEMATIC_BREAK,	/* a scene break; no children */
+	NODE_PREFORMATTED,	/* u.pre; one text, its lines apart by '\n' */
+	NODE_BACK_MATTER,	/* u.back; blocks after the work itself */
 	/* Inlines. */
 	NODE_TEXT,		/* leaf: text, len */
 	NODE_EMPHASIS,
@@ -59,6 +83,8 @@ struct node {
 			unsigned start;		/* first number if ordered */
 		}		 list;		/* NODE_LIST */
 		const char	*href;		/* NODE_LINK */
+		enum pre_kind	 pre;		/* NODE_PREFORMATTED */
+		enum back_kind	 back;		/* NODE_BACK_MATTER */
 		unsigned	 sid;		/* NODE_SENTENCE: 1, 2... */
 	}		 u;
 };
@@ -136,6 +162,13 @@ bool		 node_is_block(enum node_type);
 
 /* The type's name in the `tree` vocabulary ("paragraph"...). */
 const char	*node_type_name(enum node_type);
+
+/* The names of the kinds in the `tree` vocabulary ("diagram"...). */
+const char	*pre_kind_name(enum pre_kind);
+const char	*back_kind_name(enum back_kind);
+
+/* The number of lines of a preformatted block's text. */
+size_t		 pre_lines(const struct node *);
 
 /* The name of a metadata source ("header"...). */
 const char	*meta_from_name(enum meta_from);

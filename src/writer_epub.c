@@ -151,28 +151,23 @@ meta(xmlNodePtr md, const char *property, const char *value)
 	return e;
 }
 
+/* The words of blocks k on: those that hold blocks, child by child (the
+ * text of two blocks has no space between). */
 static size_t
-count_words(const struct doc *d)
+count_words(const struct node *k, struct buf *b)
 {
-	struct buf	 b = { 0 };
-	const struct node *k;
-	size_t		 words = 0;
+	size_t	 words = 0;
 
-	/* Block by block: the text of two blocks has no space between. */
-	for (k = d->root->first; k != NULL; k = k->next) {
-		buf_reset(&b);
-		if (k->type == NODE_LIST || k->type == NODE_BLOCKQUOTE) {
-			const struct node *c;
-
-			for (c = k->first; c != NULL; c = c->next) {
-				tree_text(c, TT_PLAIN, &b);
-				buf_putc(&b, ' ');
-			}
-		} else
-			tree_text(k, TT_PLAIN, &b);
-		words += text_count_words(b.data ? b.data : "", b.len);
+	for (; k != NULL; k = k->next) {
+		if (k->type == NODE_LIST || k->type == NODE_BLOCKQUOTE ||
+		    k->type == NODE_BACK_MATTER) {
+			words += count_words(k->first, b);
+			continue;
+		}
+		buf_reset(b);
+		tree_text(k, TT_PLAIN, b);
+		words += text_count_words(b->data ? b->data : "", b->len);
 	}
-	buf_free(&b);
 	return words;
 }
 
@@ -188,6 +183,21 @@ count_headings(const struct doc *d)
 	return n;
 }
 
+/* How many blocks of a type there are, at any depth. */
+static size_t
+count_blocks(const struct node *k, enum node_type type)
+{
+	size_t	 n = 0;
+
+	for (; k != NULL; k = k->next) {
+		if (k->type == type)
+			n++;
+		if (node_is_block(k->type))
+			n += count_blocks(k->first, type);
+	}
+	return n;
+}
+
 /*
  * The accessibility metadata, from what the book holds: text only (no
  * images, audio or video are ever added), a table of contents, headings,
@@ -197,9 +207,9 @@ count_headings(const struct doc *d)
 static void
 a11y_meta(xmlNodePtr md, const struct doc *d)
 {
-	struct buf	 sum = { 0 };
+	struct buf	 sum = { 0 }, tmp = { 0 };
 	xmlNodePtr	 e;
-	size_t		 nh = count_headings(d);
+	size_t		 nh = count_headings(d), n;
 	bool		 known = strcmp(d->meta.language, "und") != 0;
 
 	meta(md, "schema:accessMode", "textual");
@@ -211,7 +221,9 @@ a11y_meta(xmlNodePtr md, const struct doc *d)
 	meta(md, "schema:accessibilityFeature", "ARIA");
 	meta(md, "schema:accessibilityHazard", "none");
 	buf_printf(&sum, "This book is one article of %zu words, in text "
-	    "only: it has no images, audio or video. ", count_words(d));
+	    "only: it has no images, audio or video. ",
+	    count_words(d->root->first, &tmp));
+	buf_free(&tmp);
 	if (nh > 0)
 		buf_printf(&sum, "Its title and %zu section heading%s are "
 		    "marked up as headings and listed in the table of "
@@ -219,6 +231,16 @@ a11y_meta(xmlNodePtr md, const struct doc *d)
 	else
 		buf_puts(&sum, "Its title is marked up as a heading and "
 		    "listed in the table of contents. ");
+	if ((n = count_blocks(d->root->first, NODE_PREFORMATTED)) > 0)
+		buf_printf(&sum, "%zu block%s of preformatted text (a "
+		    "drawing, a table, code or encoded data made of "
+		    "characters) %s kept line for line, each named with what "
+		    "it is and how many lines it has. ", n, n == 1 ? "" : "s",
+		    n == 1 ? "is" : "are");
+	if (count_blocks(d->root->first, NODE_BACK_MATTER) > 0)
+		buf_puts(&sum, "What the article came wrapped in (a "
+		    "licence, a signature) follows it as back matter, under "
+		    "a heading of its own. ");
 	buf_puts(&sum, "The reading order follows the article, and the "
 	    "reader's own font, size, spacing and colours apply. ");
 	/* WCAG 3.1.1: the language of the page must be known. */

@@ -391,10 +391,45 @@ add_list(struct lp *l, const struct node *list, const char *indent)
 	}
 }
 
+/*
+ * A preformatted block: what it is ("Diagram, 12 lines:"), then its lines
+ * as they are, cut where wider than the page, never reflowed.
+ */
+static void
+add_pre(struct lp *l, const struct node *k, const char *indent)
+{
+	struct buf	 s = { 0 };
+	const char	*t = k->first->text, *nl;
+	size_t		 len = k->first->len, n;
+
+	layout_block(l->l, BLOCK_GAP | BLOCK_KEEP);
+	label_preformatted(l->d->meta.language, k->u.pre, pre_lines(k), &s);
+	buf_putc(&s, ':');
+	buf_reset(&l->tmp);
+	put_text(l, &l->tmp, s.data, s.len);
+	layout_text(l->l, l->tmp.data, l->tmp.len, indent, indent);
+	layout_block(l->l, BLOCK_SPLIT);
+	for (;;) {
+		nl = memchr(t, '\n', len);
+		n = nl != NULL ? (size_t)(nl - t) : len;
+		buf_reset(&l->tmp);
+		put_text(l, &l->tmp, t, n);
+		layout_pre(l->l, l->tmp.data ? l->tmp.data : "", l->tmp.len,
+		    indent);
+		if (nl == NULL)
+			break;
+		len -= n + 1;
+		t = nl + 1;
+	}
+	buf_free(&s);
+}
+
 static void
 add_blocks(struct lp *l, const struct node *k, const char *indent)
 {
 	unsigned	 width = l->p->dev.width;
+	struct label_text lt;
+	char		 deeper[64];
 
 	for (; k != NULL; k = k->next) {
 		switch (k->type) {
@@ -426,10 +461,25 @@ add_blocks(struct lp *l, const struct node *k, const char *indent)
 			}
 			break;
 		case NODE_BLOCKQUOTE:
-			add_blocks(l, k->first, QUOTE_INDENT);
+			/* A quote in a quote goes further in. */
+			snprintf(deeper, sizeof(deeper), "%s%s", indent,
+			    QUOTE_INDENT);
+			add_blocks(l, k->first, deeper);
 			break;
 		case NODE_LIST:
 			add_list(l, k, indent);
+			break;
+		case NODE_PREFORMATTED:
+			add_pre(l, k, indent);
+			break;
+		case NODE_BACK_MATTER:
+			lt = label_get(l->d->meta.language,
+			    label_back_matter((int)k->u.back));
+			buf_reset(&l->tmp);
+			put_text(l, &l->tmp, lt.text, strlen(lt.text));
+			add_heading(l, l->tmp.data, l->tmp.len, '-',
+			    BLOCK_GAP | BLOCK_KEEP);
+			add_blocks(l, k->first, indent);
 			break;
 		case NODE_THEMATIC_BREAK:
 			layout_block(l->l, BLOCK_GAP);

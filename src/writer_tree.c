@@ -56,6 +56,8 @@ dump_node(const struct node *n, enum walk_event ev, void *arg)
 	case NODE_LIST:
 	case NODE_ITEM:
 	case NODE_THEMATIC_BREAK:
+	case NODE_PREFORMATTED:
+	case NODE_BACK_MATTER:
 	case NODE_EMPHASIS:
 	case NODE_STRONG:
 	case NODE_LEAD_IN:
@@ -80,6 +82,12 @@ dump_node(const struct node *n, enum walk_event ev, void *arg)
 		if (n->u.list.ordered && n->u.list.start != 1)
 			set_uint(el, "start", n->u.list.start);
 	}
+	if (n->type == NODE_PREFORMATTED)
+		xmlNewProp(el, (const xmlChar *)"kind",
+		    (const xmlChar *)pre_kind_name(n->u.pre));
+	if (n->type == NODE_BACK_MATTER)
+		xmlNewProp(el, (const xmlChar *)"kind",
+		    (const xmlChar *)back_kind_name(n->u.back));
 	if (n->type == NODE_LINK)
 		xmlNewProp(el, (const xmlChar *)"href",
 		    (const xmlChar *)n->u.href);
@@ -91,7 +99,8 @@ dump_node(const struct node *n, enum walk_event ev, void *arg)
 	/* A block of text stays on one line: an empty text child keeps
 	 * libxml2 from indenting inside it, which would add spaces the
 	 * tree does not have. */
-	if (n->first != NULL && n->first->type == NODE_SENTENCE)
+	if (n->first != NULL && (n->first->type == NODE_SENTENCE ||
+	    n->type == NODE_PREFORMATTED))
 		xmlAddChild(el, xmlNewText((const xmlChar *)""));
 	dp->cur = el;
 	return WALK_CONTINUE;

@@ -48,6 +48,7 @@ struct build {
 	xmlNodePtr	 cur;		/* where children go */
 	xmlNsPtr	 epub;		/* the epub: namespace */
 	unsigned	 nheading;	/* headings so far, for ids */
+	unsigned	 nback;		/* back matter so far, for ids */
 	struct buf	 tmp;
 };
 
@@ -134,6 +135,60 @@ heading_id(char *id, size_t sz, unsigned n)
 	snprintf(id, sz, "section-%u", n);
 }
 
+static void
+back_id(char *id, size_t sz, unsigned n)
+{
+	snprintf(id, sz, "back-matter-%u", n);
+}
+
+/*
+ * A preformatted block: its lines in <pre> (in <code> for code), in a
+ * figure whose name says what it is and how long, as speech does.
+ */
+static xmlNodePtr
+add_pre(struct build *b, const struct node *n)
+{
+	static const char *const classes[PRE__MAX] = {
+		"preformatted", "preformatted diagram", "preformatted code",
+		"preformatted data",
+	};
+	xmlNodePtr	 fig, pre;
+
+	fig = el(b->cur, "figure");
+	attr(fig, "class", classes[n->u.pre]);
+	buf_reset(&b->tmp);
+	label_preformatted(b->d->meta.language, n->u.pre, pre_lines(n),
+	    &b->tmp);
+	attr(fig, "aria-label", b->tmp.data);
+	pre = el(fig, "pre");
+	if (n->u.pre == PRE_CODE)
+		pre = el(pre, "code");
+	xmlNodeAddContentLen(pre, X(n->first->text), (int)n->first->len);
+	return fig;
+}
+
+/*
+ * Back matter: a section after the article, named by a heading of the
+ * words lector adds ("Licence and notes"), listed in the contents.
+ */
+static xmlNodePtr
+add_back_matter(struct build *b, const struct node *n)
+{
+	xmlNodePtr	 sec, h;
+	char		 id[32];
+
+	back_id(id, sizeof(id), ++b->nback);
+	sec = el(b->cur, "section");
+	attr(sec, "class", n->u.back == BACK_SIGNATURE ?
+	    "back-matter signature" : "back-matter licence");
+	xmlNewNsProp(sec, b->epub, X("type"), X("backmatter"));
+	attr(sec, "aria-labelledby", id);
+	h = el(sec, "h2");
+	attr(h, "id", id);
+	add_label(h, b->d, label_back_matter((int)n->u.back), "");
+	return sec;
+}
+
 static enum walk_result
 add_node(const struct node *n, enum walk_event ev, void *arg)
 {
@@ -198,6 +253,12 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 		attr(e, "class", "scene-break");
 		attr(e, "role", "separator");
 		return WALK_CONTINUE;
+	case NODE_PREFORMATTED:
+		b->cur = add_pre(b, n);
+		return WALK_SKIP;
+	case NODE_BACK_MATTER:
+		e = add_back_matter(b, n);
+		break;
 	case NODE_EMPHASIS:
 		e = el(b->cur, "em");
 		break;
@@ -343,6 +404,7 @@ struct toc {
 	xmlNodePtr	 list;		/* <ol> of the article's entry */
 	const char	*href;
 	unsigned	 n;
+	unsigned	 nback;
 	struct buf	 text;		/* a heading's text */
 };
 
@@ -353,6 +415,20 @@ add_toc_entry(const struct node *n, enum walk_event ev, void *arg)
 	xmlNodePtr	 li, a;
 	char		 id[32];
 
+	if (ev == WALK_ENTER && n->type == NODE_BACK_MATTER) {
+		struct label_text l = label_get(t->b->d->meta.language,
+		    label_back_matter((int)n->u.back));
+
+		if (t->list == NULL)
+			t->list = el(t->b->cur, "ol");
+		back_id(id, sizeof(id), ++t->nback);
+		buf_reset(&t->b->tmp);
+		buf_printf(&t->b->tmp, "%s#%s", t->href, id);
+		a = text_el(el(t->list, "li"), "a", l.text);
+		attr(a, "href", t->b->tmp.data);
+		label_lang(a, t->b->d, l.lang);
+		return WALK_CONTINUE;
+	}
 	if (ev != WALK_ENTER || n->type != NODE_HEADING)
 		return ev == WALK_ENTER && !node_is_block(n->type) ?
 		    WALK_SKIP : WALK_CONTINUE;

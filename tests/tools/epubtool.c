@@ -429,12 +429,27 @@ same_inlines(struct diff *df, xmlNodePtr t, xmlNodePtr h)
 
 static bool	 same_blocks(struct diff *, xmlNodePtr t, xmlNodePtr h);
 
+/* Whether n's class attribute holds the class c among others. */
+static bool
+has_class(xmlNodePtr n, const char *c)
+{
+	char	*v = elem_attr(n, "class"), *w, *save = NULL;
+	bool	 found = false;
+
+	for (w = v != NULL ? strtok_r(v, " ", &save) : NULL; w != NULL &&
+	    !found; w = strtok_r(NULL, " ", &save))
+		found = strcmp(w, c) == 0;
+	xmlFree(v);
+	return found;
+}
+
 /* The element a tree block becomes. */
 static bool
 same_block(struct diff *df, xmlNodePtr t, xmlNodePtr h)
 {
 	xmlNodePtr	 k;
-	char		*level, *start, want[8];
+	char		*level, *start, want[8], *a = NULL, *b, *kind;
+	bool		 ok;
 
 	if (h == NULL)
 		return differ(df, t, "tree <%s> is missing from the XHTML",
@@ -503,6 +518,51 @@ same_block(struct diff *df, xmlNodePtr t, xmlNodePtr h)
 		if (!elem_is(h, "li"))
 			return differ(df, t, "item is <%s>", name_of(h));
 		return same_inlines(df, t, h);
+	}
+	if (elem_is(t, "preformatted")) {
+		/* A named figure holding <pre> (<pre><code> for code) with
+		 * the tree's lines exactly, spaces and all. */
+		if (!elem_is(h, "figure") || !has_class(h, "preformatted") ||
+		    !xmlHasProp(h, (const xmlChar *)"aria-label"))
+			return differ(df, t, "preformatted is <%s>, not a "
+			    "named preformatted figure", name_of(h));
+		k = elem_first(h->children);
+		if (!elem_is(k, "pre") || elem_next(k) != NULL)
+			return differ(df, t, "the preformatted figure holds "
+			    "<%s>, not one <pre>", name_of(k));
+		if (elem_attr_is(t, "kind", "code") &&
+		    !elem_is(elem_first(k->children), "code"))
+			return differ(df, t, "code without <code>");
+		a = elem_text(t);
+		b = elem_text(k);
+		ok = strcmp(a, b) == 0;
+		if (!ok)
+			differ(df, t, "its lines are not the tree's: '%s'", b);
+		free(a);
+		free(b);
+		return ok;
+	}
+	if (elem_is(t, "back-matter")) {
+		/* A section after the article, under a heading of the
+		 * words lector adds, then its blocks. */
+		kind = elem_attr(t, "kind");
+		ok = elem_is(h, "section") && has_class(h, "back-matter") &&
+		    kind != NULL && has_class(h, kind);
+		xmlFree(kind);
+		if (!ok)
+			return differ(df, t, "back matter is <%s>, not a "
+			    "back-matter section of its kind", name_of(h));
+		k = elem_first(h->children);
+		if (!elem_is(k, "h2") || !is_label(elem_first(k->children)) ||
+		    !elem_attr_is(h, "aria-labelledby", (a = elem_attr(k,
+		    "id")) != NULL ? a : "")) {
+			xmlFree(a);
+			return differ(df, t, "back matter does not open with "
+			    "its labelled heading");
+		}
+		xmlFree(a);
+		return same_blocks(df, elem_first(t->children),
+		    elem_next(k));
 	}
 	if (elem_is(t, "thematic-break")) {
 		if (!elem_is(h, "hr") || !elem_attr_is(h, "role", "separator") ||

@@ -34,10 +34,10 @@
 #include "buf.h"
 #include "labels.h"
 #include "text.h"
+#include "tree.h"
 #include "lib/oracle.h"
 
 #define MARKER		"\xe2\x86\x92"	/* ends a piece of a broken word */
-#define ASCII_MARKER	"\\"
 
 struct layout {
 	char		**rows;		/* the text rows, furniture removed */
@@ -88,9 +88,18 @@ starts_with(const char *s, const char *prefix)
 static void
 join_row(struct buf *b, const char *s)
 {
-	const char	*m = ends_with(s, MARKER) ? MARKER :
-			    ends_with(s, ASCII_MARKER) ? ASCII_MARKER : NULL;
+	const char	*m;
 
+	/* The rest of a broken word, at the indent of its block, after
+	 * the blank rows that end a page. */
+	if (b->len > 0 && b->data[b->len - 1] != '\n') {
+		s += strspn(s, " ");
+		if (*s == '\0')
+			return;
+	}
+	/* (--ascii layouts, whose marker is '\\', are not read for words:
+	 * a row may end in a backslash of its own.) */
+	m = ends_with(s, MARKER) ? MARKER : NULL;
 	buf_puts(b, s);
 	if (m != NULL && strlen(s) > strlen(m) &&
 	    s[strlen(s) - strlen(m) - 1] != ' ')
@@ -138,6 +147,37 @@ inline_words(struct words *w, xmlNodePtr n)
 	}
 }
 
+/* The kind of a tree's <preformatted> or <back-matter>, as a number. */
+static int
+kind_of(xmlNodePtr k)
+{
+	int	 i, found = 0;
+	char	*kind = elem_attr(k, "kind");
+
+	for (i = 0; kind != NULL && i < PRE__MAX; i++)
+		if ((elem_is(k, "preformatted") && i < PRE__MAX &&
+		    strcmp(kind, pre_kind_name((enum pre_kind)i)) == 0) ||
+		    (elem_is(k, "back-matter") && i < BACK__MAX &&
+		    strcmp(kind, back_kind_name((enum back_kind)i)) == 0))
+			found = i;
+	xmlFree(kind);
+	return found;
+}
+
+/* What a preformatted block is called: "Diagram, 3 lines:". */
+static void
+pre_label(const struct layout *l, xmlNodePtr k, struct buf *out)
+{
+	char	*t = elem_text(k);
+	size_t	 i, lines = 1;
+
+	for (i = 0; t[i] != '\0'; i++)
+		lines += t[i] == '\n';
+	free(t);
+	label_preformatted(l->lang, kind_of(k), lines, out);
+	buf_putc(out, ':');
+}
+
 static xmlNodePtr
 credit_of(xmlNodePtr caption)
 {
@@ -173,7 +213,17 @@ block_words(const struct layout *l, struct words *w, xmlNodePtr k)
 			}
 		} else if (elem_is(k, "blockquote"))
 			block_words(l, w, elem_first(k->children));
-		else if (elem_is(k, "caption")) {
+		else if (elem_is(k, "back-matter")) {
+			add(w, label(l, label_back_matter(kind_of(k))));
+			block_words(l, w, elem_first(k->children));
+		} else if (elem_is(k, "preformatted")) {
+			struct buf	 b = { 0 };
+
+			pre_label(l, k, &b);
+			add(w, b.data);
+			buf_free(&b);
+			add_text(w, k);
+		} else if (elem_is(k, "caption")) {
 			add(w, label(l, LABEL_PHOTO));
 			inline_words(w, k);
 			if (credit_of(k) != NULL) {
@@ -265,7 +315,9 @@ take(struct layout *l, const char *what, const struct words *want,
 	const char	*s, *prefix;
 	size_t		 cols, widest = 0, i;
 
-	while (l->msg[0] == '\0' && got.n < want->n) {
+	/* A block with no word ("]", "...") still has its row. */
+	while (l->msg[0] == '\0' && (got.n < want->n || b.len == 0 ||
+	    b.data[b.len - 1] != '\n')) {	/* a word goes on */
 		if (l->at >= l->n) {
 			fail(l, "%s: the layout ends in it", what);
 			break;
@@ -294,6 +346,21 @@ take(struct layout *l, const char *what, const struct words *want,
 			widest = cols;
 		words_free(&got);
 		words_add(&got, b.data, true);
+		l->at++;
+	}
+	/* Rows of punctuation alone ("***") that end the block. */
+	while (l->msg[0] == '\0' && got.n == want->n && l->at < l->n &&
+	    !blank(l->rows[l->at]) && starts_with(l->rows[l->at], rest) &&
+	    l->rows[l->at][strlen(rest)] != ' ' &&
+	    strspn(l->rows[l->at], "=-") != strlen(l->rows[l->at])) {
+		struct words	 more = { 0 };
+		size_t		 n;
+
+		words_add(&more, l->rows[l->at], true);
+		n = more.n;
+		words_free(&more);
+		if (n > 0)
+			break;
 		l->at++;
 	}
 	for (i = 0; l->msg[0] == '\0' && i < want->n; i++)
@@ -378,12 +445,91 @@ structure_list(struct layout *l, xmlNodePtr list, const char *indent)
 	}
 }
 
+/*
+ * How many blank rows from row i end its page (none if a row with text
+ * follows on the same page).
+ */
+static size_t
+page_padding(const struct layout *l, size_t i)
+{
+	size_t	 k;
+
+	for (k = i; k < l->n && blank(l->rows[k]) && l->page[k] == l->page[i];
+	    k++)
+		continue;
+	return k < l->n && l->page[k] != l->page[i] ? k - i : 0;
+}
+
+/*
+ * A preformatted block: its label, then each of its lines as it is, at
+ * the indent, cut into pieces that end with the marker where wider than
+ * the page; a page may end inside it.
+ */
+static void
+structure_pre(struct layout *l, xmlNodePtr k, const char *what,
+    const char *indent)
+{
+	struct words	 w = { 0 };
+	struct buf	 b = { 0 }, got = { 0 };
+	char		*text = elem_text(k), *line, *nl;
+	const char	*s;
+	size_t		 n, pad;
+
+	pre_label(l, k, &b);
+	words_add(&w, b.data, true);
+	take(l, what, &w, indent, indent);
+	words_free(&w);
+	for (line = text; line != NULL && l->msg[0] == '\0'; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		/* Padding at a page's foot. */
+		if (*line != '\0' && l->at < l->n)
+			l->at += page_padding(l, l->at);
+		buf_reset(&got);
+		for (;;) {
+			if (l->at >= l->n) {
+				fail(l, "%s: the layout ends in it", what);
+				break;
+			}
+			s = l->rows[l->at++];
+			if (*line == '\0' && blank(s))
+				break;
+			/* A page may end inside a cut line. */
+			if (blank(s) && (pad = page_padding(l, l->at - 1)) > 0) {
+				l->at += pad - 1;
+				continue;
+			}
+			if (!starts_with(s, indent)) {
+				fail(l, "%s: row %zu is not at its indent: %s",
+				    what, l->at, s);
+				break;
+			}
+			s += strlen(indent);
+			n = strlen(s);
+			if (ends_with(s, MARKER) && got.len + n -
+			    strlen(MARKER) < strlen(line)) {
+				buf_put(&got, s, n - strlen(MARKER));
+				continue;
+			}
+			buf_put(&got, s, n);
+			break;
+		}
+		if (l->msg[0] == '\0' && strcmp(got.data ? got.data : "",
+		    line) != 0)
+			fail(l, "%s: row %zu is '%s', not the line '%s'", what,
+			    l->at, got.data ? got.data : "", line);
+	}
+	free(text);
+	buf_free(&b);
+	buf_free(&got);
+}
+
 static void
 structure_blocks(struct layout *l, xmlNodePtr k, const char *indent)
 {
 	struct words	 w = { 0 };
 	xmlNodePtr	 credit;
-	char		 first[128], what[64], *line;
+	char		 first[128], what[64], *line, deeper[64];
 	size_t		 cols, pad;
 
 	for (; k != NULL && l->msg[0] == '\0'; k = elem_next(k)) {
@@ -398,11 +544,24 @@ structure_blocks(struct layout *l, xmlNodePtr k, const char *indent)
 			continue;
 		}
 		if (elem_is(k, "blockquote")) {
-			structure_blocks(l, elem_first(k->children), "  ");
+			/* A quote in a quote goes further in. */
+			snprintf(deeper, sizeof(deeper), "%s  ", indent);
+			structure_blocks(l, elem_first(k->children), deeper);
 			continue;
 		}
 		next_block(l, false);
-		if (elem_is(k, "heading")) {
+		if (elem_is(k, "back-matter")) {
+			/* Its label as a heading, then its blocks. */
+			add(&w, label(l, label_back_matter(kind_of(k))));
+			cols = take(l, what, &w, "", "");
+			rule(l, what, '-', cols);
+			words_free(&w);
+			structure_blocks(l, elem_first(k->children), indent);
+			continue;
+		}
+		if (elem_is(k, "preformatted"))
+			structure_pre(l, k, what, indent);
+		else if (elem_is(k, "heading")) {
 			inline_words(&w, k);
 			cols = take(l, what, &w, "", "");
 			rule(l, what, '-', cols);

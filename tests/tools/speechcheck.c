@@ -77,6 +77,30 @@ sentences(struct expects *e, xmlNodePtr blk, const char *kind,
 	}
 }
 
+/*
+ * A preformatted block: what it is; then, for text in columns, each of
+ * its lines that has words, with those words.
+ */
+static void
+preformatted(struct expects *e, xmlNodePtr k)
+{
+	char	*text = elem_text(k), *line, *nl;
+	struct words w;
+
+	want(e, "preformatted", "-", NULL);
+	if (elem_attr_is(k, "kind", "text"))
+		for (line = text; line != NULL; line = nl) {
+			if ((nl = strchr(line, '\n')) != NULL)
+				*nl++ = '\0';
+			memset(&w, 0, sizeof(w));
+			words_add(&w, line, false);
+			if (w.n > 0)
+				want(e, "preformatted", "-", strdup(line));
+			words_free(&w);
+		}
+	free(text);
+}
+
 static void
 blocks(struct expects *e, xmlNodePtr k, const char *kind)
 {
@@ -114,6 +138,12 @@ blocks(struct expects *e, xmlNodePtr k, const char *kind)
 			}
 		} else if (elem_is(k, "thematic-break"))
 			want(e, "break", "-", NULL);
+		else if (elem_is(k, "back-matter")) {
+			/* Its label, then its blocks. */
+			want(e, "label", "-", NULL);
+			blocks(e, elem_first(k->children), kind);
+		} else if (elem_is(k, "preformatted"))
+			preformatted(e, k);
 	}
 }
 
