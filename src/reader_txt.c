@@ -36,7 +36,11 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/* A line longer than this was not hard-wrapped: it is a paragraph. */
+/*
+ * With fewer lines than this, the lengths say too little: a line longer
+ * than WRAP_MAX_COLS was not hard-wrapped, it is a paragraph.
+ */
+#define WRAP_MIN_LINES		8
 #define WRAP_MAX_COLS		100
 /* Limits for a line to be a headline, subheading, byline or date. */
 #define HEADLINE_MAX_COLS	200
@@ -88,6 +92,8 @@ struct parser {
 						   its wrapper) */
 	struct node		*parent;	/* where blocks now go */
 	bool			 mail;		/* a mail or news message */
+	size_t			 wrap_cols;	/* the width the text was
+						   hard-wrapped at, or 0 */
 	bool			 line_each;	/* each line a paragraph (a
 						   signature's name, address,
 						   motto) */
@@ -937,7 +943,7 @@ parse_top(struct parser *p, size_t i)
 			return i;
 		l = &p->lines[i];
 		if (is_caption(l->s, l->len, &open) && (stands_alone(p, i) ||
-		    l->cols > WRAP_MAX_COLS)) {
+		    p->wrap_cols == 0)) {
 			add_caption(p, l, open);
 		} else if (is_byline(l->s, l->len, &skip) &&
 		    stands_alone(p, i)) {
@@ -1011,7 +1017,7 @@ split_run(struct parser *p, size_t first, size_t n)
 	for (i = 0; i < n; i++)
 		if (l[i].cols > width)
 			width = l[i].cols;
-	wrapped = width <= WRAP_MAX_COLS;
+	wrapped = p->wrap_cols > 0 && width <= p->wrap_cols;
 	for (i = 0; i < n; i++) {
 		if (u == NULL) {
 			u = new_unit(p, UNIT_PLAIN, first + i);
@@ -1238,6 +1244,70 @@ add_pre_unit(struct parser *p, size_t first, size_t last,
 	u = new_unit(p, UNIT_PRE, first);
 	u->n = last + 1 - first;
 	u->pre = kind;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t	 x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The width lines [from, to) were hard-wrapped at, told from their own
+ * lengths, or 0 if they were not.  Lines that all fit in WRAP_MAX_COLS
+ * were wrapped.  Longer ones may have been wrapped wider: the lines that
+ * tell are those with another line under them in a block that is not
+ * preformatted (a heading, a one-line paragraph or the last line of a
+ * paragraph says nothing of the width).  Wrapped at W, such a line is
+ * full: the next line's first word would not have fitted on it; in a
+ * text of one paragraph a line, nearly all would have had room.  W is
+ * the length 95 % of them do not pass (or the widest within a quarter
+ * more, so that a line or two a little over is not taken for a
+ * paragraph), and half must be full.
+ */
+static size_t
+wrap_width(const struct parser *p, size_t from, size_t to)
+{
+	size_t		*len, i, j, end, n = 0, w, widest = 0, full = 0;
+	enum pre_kind	 kind;
+
+	len = xreallocarray(NULL, to - from + 1, sizeof(*len));
+	/* Block by block, preformatted ones aside: their lines are as
+	 * long as they are drawn. */
+	for (i = from; i < to; i = end) {
+		for (end = i; end < to && !p->lines[end].blank; end++)
+			continue;
+		if (end == i) {
+			end++;
+			continue;
+		}
+		if (pre_block(p, i, end, &kind) || armour_at(p, i, &j))
+			continue;
+		for (j = i; j < end; j++) {
+			if (p->lines[j].cols > widest)
+				widest = p->lines[j].cols;
+			if (j + 1 < end)
+				len[n++] = p->lines[j].cols;
+		}
+	}
+	if (widest <= WRAP_MAX_COLS || n < WRAP_MIN_LINES) {
+		free(len);
+		return widest <= WRAP_MAX_COLS ? widest : 0;
+	}
+	qsort(len, n, sizeof(*len), cmp_size);
+	w = len[n - 1 - n / 20];
+	for (i = n; i > 0 && len[i - 1] * 4 > w * 5; i--)
+		continue;
+	w = len[i - 1];
+	free(len);
+	for (i = from; i + 1 < to; i++)
+		if (!p->lines[i].blank && !p->lines[i + 1].blank &&
+		    p->lines[i].cols + 1 + first_word_cols(&p->lines[i + 1]) >
+		    w)
+			full++;
+	return full * 2 >= n ? w : 0;
 }
 
 static void
@@ -1909,6 +1979,7 @@ txt_read(const char *text, size_t len, struct doc *d)
 		p.end = end;
 	} else
 		p.end = sig;
+	p.wrap_cols = wrap_width(&p, i, p.end);
 	i = parse_top(&p, i);
 	make_units(&p, i);
 	make_blocks(&p, 0);
@@ -1932,7 +2003,7 @@ static const char *const txt_patterns[] = { "*.txt", NULL };
 
 const struct reader reader_txt = {
 	.name = "txt",
-	.summary = "plain-text articles, no markup needed",
+	.summary = "plain text: articles, mail, news, e-books",
 	.patterns = txt_patterns,
 	.sniff = txt_sniff,
 	.read = txt_read,
