@@ -20,18 +20,20 @@ struct block {
 
 struct layout {
 	const struct device	*dev;
+	const struct lang	*lang;	/* where lines may break */
 	struct block		*v;
 	size_t			 n;
 	size_t			 cap;
 };
 
 struct layout *
-layout_new(const struct device *dev)
+layout_new(const struct device *dev, const struct lang *lang)
 {
 	struct layout	*l;
 
 	l = xcalloc(1, sizeof(*l));
 	l->dev = dev;
+	l->lang = lang;
 	return l;
 }
 
@@ -94,8 +96,8 @@ layout_text(struct layout *l, const char *text, size_t len,
 	size_t		 i, pcols = text_cols(first, strlen(first));
 	char		*s;
 
-	wrap_text(text, len, l->dev->width - pcols, l->dev->width - pcols,
-	    l->dev->marker, &lines);
+	wrap_text(l->lang, text, len, l->dev->width - pcols,
+	    l->dev->width - pcols, l->dev->marker, &lines);
 	for (i = 0; i < lines.n; i++) {
 		s = xasprintf("%s%s", i == 0 ? first : rest, lines.v[i].s);
 		add_line(b, s, lines.v[i].cols + pcols);

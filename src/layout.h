@@ -48,9 +48,15 @@ enum block_flags {
 };
 
 struct layout;
+struct lang;
 
-/* A new, empty layout for device dev (borrowed until layout_free()). */
-struct layout	*layout_new(const struct device *dev);
+/*
+ * A new, empty layout for device dev, of text in language lang (lang.h,
+ * or NULL: where lines may break, wrap.h); both borrowed until
+ * layout_free().
+ */
+struct layout	*layout_new(const struct device *dev,
+		    const struct lang *lang);
 
 void		 layout_free(struct layout *);
 

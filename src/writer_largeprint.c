@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "labels.h"
 #include "ctx.h"
+#include "lang.h"
 #include "layout.h"
 #include "opts.h"
 #include "sink.h"
@@ -523,7 +524,7 @@ lp_write(struct ctx *ctx, struct sink *sink)
 	l.d = ctx_doc(ctx);
 	l.p = &cfg.p;
 	dev.arg = &l;
-	l.l = layout_new(&dev);
+	l.l = layout_new(&dev, lang_get(l.d->meta.language));
 	add_header(&l);
 	add_blocks(&l, l.d->root->first, "");
 	layout_render(l.l, &b);
