@@ -43,7 +43,9 @@ struct device {
 /* A block's place on the page. */
 enum block_flags {
 	BLOCK_GAP = 1 << 0,	/* a blank line before it (but atop a page) */
-	BLOCK_KEEP = 1 << 1,	/* keep with the next block (a heading) */
+	BLOCK_KEEP = 1 << 1,	/* keep with the next block (a heading;
+				   a stack of them goes with the start
+				   of the first block that is not one) */
 	BLOCK_SPLIT = 1 << 2,	/* may go over a page break (a paragraph) */
 };
 

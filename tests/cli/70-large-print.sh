@@ -5,7 +5,8 @@
 # wider than the profile, every page exactly its length with its number,
 # no heading last on a page, and the article's words in order
 # (tests/tools/lpcheck.c); then where lines break (Chinese, titles before
-# names), the options, ASCII, custom profiles and reproducibility.
+# names), stacked headings, the options, ASCII, custom profiles and
+# reproducibility.
 . tests/cli/lib.sh
 
 D=$TMPDIR/70-large-print
@@ -24,7 +25,7 @@ has() { tr -d '\f' <"$1" | grep -q -- "$2"; }
 set -- samples/*.txt tests/golden/shapes/*.txt tests/cli/data/*.txt "$SEED"
 [ -d "$SHARED/corpus/bbc" ] && set -- "$@" "$SHARED"/corpus/bbc/*.txt
 # Every input at three paged profiles (4 checks each) and on screen (3).
-plan $(($# * (3 * 4 + 3) + 41))
+plan $(($# * (3 * 4 + 3) + 42))
 for in in "$@"; do
 	tree=$D/$(basename "$in" .txt).tree.xml
 	"$LECTOR" -q -t tree -o "$tree" "$in"
@@ -143,6 +144,32 @@ check "large-print: Japanese breaks between characters, no marker" \
 check "large-print: no line ends with Mr, Dr, St and the like" \
 	[ -z "$(cat "$D"/honorifics.*.txt |
 	    grep -E '(^| )\(?(Mr|Mrs|Ms|Dr|St|Prof|Rev|Capt|Sir)$')" ]
+
+# Two stacked headings stay with the text after them wherever the page
+# ends: k short paragraphs before them move them down the page.
+stacked() {
+	s_k=0
+	while [ $s_k -lt 12 ]; do
+		s_k=$((s_k + 1))
+		{
+			printf 'Title: Stacked Headings\nLanguage: en\n\n'
+			s_i=0
+			while [ $s_i -lt $s_k ]; do
+				s_i=$((s_i + 1))
+				printf 'Filler paragraph %s.\n\n' $s_i
+			done
+			printf 'Part One\n\nThe Beginning\n\nThe text under '
+			printf 'both headings goes on for a while, so that it '
+			printf 'wraps over several lines of the page.\n'
+		} >"$D/stacked.txt"
+		"$LECTOR" -q -t tree -o "$D/stacked.tree.xml" "$D/stacked.txt" &&
+		"$LECTOR" -q -t large-print -o "$D/stacked.lp" "$D/stacked.txt" &&
+		"$C" 40 24 "$D/stacked.tree.xml" "$D/stacked.lp" ||
+			return 1
+	done
+}
+check "large-print: two stacked headings stay with the text after them" \
+	stacked
 
 # Same bytes twice.
 run -q -t large-print -o "$D/again.txt" "$SEED"

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The line filler: where lines break (UAX #14 with the language's
- * no-break words), what a break drops and adds, and the marker.
+ * no-break words), what a break drops and adds, the marker, and the
+ * paged layout's keeping of headings with what follows them.
  */
 #include "common.h"
 
@@ -11,6 +12,7 @@
 #include "buf.h"
 #include "harness.h"
 #include "lang.h"
+#include "layout.h"
 #include "text.h"
 #include "wrap.h"
 #include "xalloc.h"
@@ -186,13 +188,73 @@ test_holds(void)
 	    "Spanish: Sra. holds, casa does not");
 }
 
+/* Blocks of lines a-z for the pagination test. */
+static void
+block(struct layout *l, unsigned flags, size_t n, const char *name)
+{
+	char	 s[64];
+	size_t	 i;
+
+	layout_block(l, flags);
+	for (i = 0; i < n; i++) {
+		snprintf(s, sizeof(s), "%s %zu", name, i + 1);
+		layout_line(l, s);
+	}
+}
+
+static void
+number(void *arg, size_t n, size_t of, struct buf *out)
+{
+	(void)arg;
+	buf_printf(out, "Page %zu of %zu", n, of);
+}
+
+static void
+test_stacked_headings(void)
+{
+	struct device	 dev;
+	struct layout	*l;
+	struct buf	 out = { 0 };
+	const char	*p1;
+
+	memset(&dev, 0, sizeof(dev));
+	dev.width = 40;
+	dev.page_lines = 16;	/* a blank line and the number aside */
+	dev.line_spacing = 1;
+	dev.page_number = PAGE_NUMBER_BOTTOM;
+	dev.marker = MARKER;
+	dev.ellipsis = "...";
+	dev.number = number;
+	l = layout_new(&dev, NULL);
+	/*
+	 * 14 text rows a page: 8 of a paragraph, a gap, heading A (2), a
+	 * gap, heading B (2) fill one, and the text after them would start
+	 * on the next: both headings must go there with it.
+	 */
+	block(l, BLOCK_SPLIT, 8, "para");
+	block(l, BLOCK_GAP | BLOCK_KEEP, 2, "head A");
+	block(l, BLOCK_GAP | BLOCK_KEEP, 2, "head B");
+	block(l, BLOCK_GAP | BLOCK_SPLIT, 4, "text");
+	layout_render(l, &out);
+	p1 = strstr(out.data, "Page 1 of");
+	CHECK(p1 != NULL && strstr(out.data, "head A") > p1 &&
+	    strstr(out.data, "head B") > p1,
+	    "two stacked headings go to the next page together");
+	CHECK(strstr(out.data, "head A 2\n\nhead B 1") != NULL &&
+	    strstr(out.data, "head B 2\n\ntext 1") != NULL,
+	    "and stay with the text after them");
+	layout_free(l);
+	buf_free(&out);
+}
+
 int
 main(void)
 {
-	harness_plan(31);
+	harness_plan(33);
 	test_chinese();
 	test_japanese();
 	test_spaces();
 	test_holds();
+	test_stacked_headings();
 	return harness_done();
 }
