@@ -5,8 +5,8 @@
 # wider than the profile, every page exactly its length with its number,
 # no heading last on a page, and the article's words in order
 # (tests/tools/lpcheck.c); then where lines break (Chinese, titles before
-# names), stacked headings, the options, ASCII, custom profiles and
-# reproducibility.
+# names), stacked headings, capitals, the options, ASCII, custom profiles
+# and reproducibility.
 . tests/cli/lib.sh
 
 D=$TMPDIR/70-large-print
@@ -25,7 +25,7 @@ has() { tr -d '\f' <"$1" | grep -q -- "$2"; }
 set -- samples/*.txt tests/golden/shapes/*.txt tests/cli/data/*.txt "$SEED"
 [ -d "$SHARED/corpus/bbc" ] && set -- "$@" "$SHARED"/corpus/bbc/*.txt
 # Every input at three paged profiles (4 checks each) and on screen (3).
-plan $(($# * (3 * 4 + 3) + 42))
+plan $(($# * (3 * 4 + 3) + 47))
 for in in "$@"; do
 	tree=$D/$(basename "$in" .txt).tree.xml
 	"$LECTOR" -q -t tree -o "$tree" "$in"
@@ -170,6 +170,20 @@ stacked() {
 }
 check "large-print: two stacked headings stay with the text after them" \
 	stacked
+
+# Blocks of capitals in sentence case, acronyms kept; the tree keeps
+# them as written.
+K=$D/capitals.18pt.txt
+check "large-print: a title in capitals in sentence case" \
+	has "$K" '^The art of war$'
+check "large-print: a chapter title in capitals in sentence case" \
+	has "$K" '^Chapter I. Laying plans$'
+check "large-print: Roman numerals and acronyms keep their capitals" \
+	has "$K" '^Chapter XVIII. Waging war in the UK$'
+check "large-print: a heading that is an acronym is kept" \
+	[ "$(tr -d '\f' <"$K" | grep -c -e '^BBC$' -e '^NATO$')" -eq 2 ]
+check "large-print: the tree keeps the capitals" \
+	grep -q 'CHAPTER I. LAYING PLANS' "$D/capitals.tree.xml"
 
 # Same bytes twice.
 run -q -t large-print -o "$D/again.txt" "$SEED"
