@@ -193,6 +193,49 @@ holds(const struct lang *lang, const char *s, size_t len, size_t blank_len,
 	return word < len && lang_holds_next(lang, s + word, len - word);
 }
 
+/* Whether cols fit the line the next item would start; the first run
+ * must also fit the first line. */
+static bool
+fits(const struct items *it, size_t cols, const struct measure *m)
+{
+	return cols <= m->rest_cols && (it->n > 0 || cols <= m->first_cols);
+}
+
+/*
+ * Add a run of len bytes at s wider than a line.  UAX #14 joins some
+ * words across a space (no break before "/" or closing punctuation,
+ * even after one): such a run is broken at its spaces first, each a
+ * held break, so that only a word with no space in it is ever cut.
+ * Returns the last item.
+ */
+static struct item *
+add_wide_run(struct items *it, const char *s, size_t len,
+    const struct measure *m)
+{
+	struct item	*p;
+	const char	*sp;
+	size_t		 start = 0, end, cols;
+
+	while (start < len && s[start] == ' ')
+		start++;	/* a paragraph's leading spaces */
+	for (;;) {
+		sp = memchr(s + start, ' ', len - start);
+		end = sp != NULL ? (size_t)(sp - s) : len;
+		cols = text_cols(s + start, end - start);
+		if (fits(it, cols, m))
+			p = add_item(it, s + start, end - start, cols, false);
+		else
+			p = split_word(it, s + start, end - start,
+			    it->n == 0 ? m->first_cols : m->rest_cols, m);
+		if (sp == NULL)
+			return p;
+		for (start = end; start < len && s[start] == ' '; start++)
+			continue;
+		p->blank_len = p->blank_cols = start - end;
+		p->hold = true;
+	}
+}
+
 /*
  * Add the run of len bytes at s, which a break opportunity ends and
  * which the rest bytes at s + len follow.
@@ -203,7 +246,7 @@ add_run(struct items *it, const struct lang *lang, const char *s,
 {
 	int32_t		 cp;
 	struct item	*p;
-	size_t		 blank = blank_at_end(s, len), cols;
+	size_t		 blank = blank_at_end(s, len);
 
 	if (len == blank) {
 		/*
@@ -220,13 +263,11 @@ add_run(struct items *it, const struct lang *lang, const char *s,
 		}
 		return;
 	}
-	cols = text_cols(s, len - blank);
-	/* The first run must also fit the first line. */
-	if (cols > m->rest_cols || (it->n == 0 && cols > m->first_cols))
-		p = split_word(it, s, len - blank,
-		    it->n == 0 ? m->first_cols : m->rest_cols, m);
+	if (fits(it, text_cols(s, len - blank), m))
+		p = add_item(it, s, len - blank, text_cols(s, len - blank),
+		    false);
 	else
-		p = add_item(it, s, len - blank, cols, false);
+		p = add_wide_run(it, s, len - blank, m);
 	p->blank_len = blank;
 	p->blank_cols = blank > 0 ? text_cols(s + len - blank, blank) : 0;
 	p->hold = !hard && holds(lang, s, len, blank, s + len,

@@ -145,6 +145,8 @@ test_spaces(void)
 	    "a compound wider than the line breaks at its hyphens");
 	want("ko", "“바람이 오면 나도 간다”", 10, "“바람이|오면 나도|간다”",
 	    "Korean: words are not broken between their syllables");
+	want("en", "a \"b\" //////// c", 8, "a \"b\"|////////|c",
+	    "a run UAX #14 holds across a space breaks there, not cut");
 	want("en", "https://www.example.org/news/world", 20,
 	    "https://|www.example.org/|news/world",
 	    "a long link breaks after a slash, not with the marker");
@@ -250,7 +252,7 @@ test_stacked_headings(void)
 int
 main(void)
 {
-	harness_plan(33);
+	harness_plan(34);
 	test_chinese();
 	test_japanese();
 	test_spaces();
