@@ -193,8 +193,10 @@ holds(const struct lang *lang, const char *s, size_t len, size_t blank_len,
 	return word < len && lang_holds_next(lang, s + word, len - word);
 }
 
-/* Whether cols fit the line the next item would start; the first run
- * must also fit the first line. */
+/*
+ * Whether cols fit the line the next item would start (the first run
+ * must also fit the first line).
+ */
 static bool
 fits(const struct items *it, size_t cols, const struct measure *m)
 {
@@ -246,7 +248,7 @@ add_run(struct items *it, const struct lang *lang, const char *s,
 {
 	int32_t		 cp;
 	struct item	*p;
-	size_t		 blank = blank_at_end(s, len);
+	size_t		 blank = blank_at_end(s, len), cols;
 
 	if (len == blank) {
 		/*
@@ -263,9 +265,9 @@ add_run(struct items *it, const struct lang *lang, const char *s,
 		}
 		return;
 	}
-	if (fits(it, text_cols(s, len - blank), m))
-		p = add_item(it, s, len - blank, text_cols(s, len - blank),
-		    false);
+	cols = text_cols(s, len - blank);
+	if (fits(it, cols, m))
+		p = add_item(it, s, len - blank, cols, false);
 	else
 		p = add_wide_run(it, s, len - blank, m);
 	p->blank_len = blank;
