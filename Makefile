@@ -20,11 +20,11 @@ CFLAGS ?= -O2 -g
 # pkg-config module and the Debian package that provides it.
 DEPS = libxml-2.0:libxml2-dev libzip:libzip-dev espeak-ng:libespeak-ng-dev \
        libutf8proc:libutf8proc-dev lame:libmp3lame-dev json-c:libjson-c-dev \
-       libexttextcat:libexttextcat-dev
-PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c
+       libexttextcat:libexttextcat-dev libunibreak:libunibreak-dev
+PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c libunibreak
 # The audio libraries are loaded when an audio format needs them
 # (src/dl.c), so the program links only the others.
-LINKED = libxml-2.0 libzip libutf8proc json-c libexttextcat
+LINKED = libxml-2.0 libzip libutf8proc json-c libexttextcat libunibreak
 PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || true
 # libexttextcat's folder holds a common.h of its own, which would shadow
 # ours: its headers are included as <libexttextcat/textcat.h>, from the

@@ -22,6 +22,8 @@ struct lang {
 	char		 tag[16];	/* the primary subtag, lower case */
 	char		**abbrevs;	/* sorted, for bsearch() */
 	size_t		 nabbrevs;
+	char		**holds;	/* no-break-after words, sorted */
+	size_t		 nholds;
 	char		**names;	/* lower case */
 	size_t		 nnames;
 	struct pair	*pairs;		/* labels, voices, codes */
@@ -70,6 +72,8 @@ lang_key(const char *key, const char *value, const char *path,
 	(void)line;
 	if (strcmp(key, "abbreviations") == 0)
 		add_words(&l->abbrevs, &l->nabbrevs, value, false);
+	else if (strcmp(key, "no-break-after") == 0)
+		add_words(&l->holds, &l->nholds, value, false);
 	else if (strcmp(key, "names") == 0)
 		add_words(&l->names, &l->nnames, value, true);
 	else {
@@ -104,8 +108,14 @@ load(const char *tag)
 	    (path = data_find("language", tag, ".conf")) == NULL)
 		return l;
 	if ((text = data_read(path, &len)) != NULL &&
-	    conf_parse(text, path, lang_key, l) == 0 && l->nabbrevs > 0)
-		qsort(l->abbrevs, l->nabbrevs, sizeof(*l->abbrevs), cmp_str);
+	    conf_parse(text, path, lang_key, l) == 0) {
+		if (l->nabbrevs > 0)
+			qsort(l->abbrevs, l->nabbrevs, sizeof(*l->abbrevs),
+			    cmp_str);
+		if (l->nholds > 0)
+			qsort(l->holds, l->nholds, sizeof(*l->holds),
+			    cmp_str);
+	}
 	free(text);
 	free(path);
 	return l;
@@ -150,16 +160,17 @@ lang_tag(const struct lang *l)
 	return l->tag;
 }
 
-bool
-lang_is_abbreviation(const struct lang *l, const char *word, size_t len)
+/* Whether the len bytes at word are one of the n sorted words of v. */
+static bool
+listed(char *const *v, size_t n, const char *word, size_t len)
 {
-	size_t	 lo = 0, hi = l->nabbrevs, mid;
+	size_t	 lo = 0, hi = n, mid;
 	int	 c;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		c = strncmp(l->abbrevs[mid], word, len);
-		if (c == 0 && l->abbrevs[mid][len] != '\0')
+		c = strncmp(v[mid], word, len);
+		if (c == 0 && v[mid][len] != '\0')
 			c = 1;
 		if (c == 0)
 			return true;
@@ -169,6 +180,21 @@ lang_is_abbreviation(const struct lang *l, const char *word, size_t len)
 			hi = mid;
 	}
 	return false;
+}
+
+bool
+lang_is_abbreviation(const struct lang *l, const char *word, size_t len)
+{
+	return listed(l->abbrevs, l->nabbrevs, word, len);
+}
+
+bool
+lang_holds_next(const struct lang *l, const char *word, size_t len)
+{
+	/* "Mr." as well as "Mr": both styles are written. */
+	return listed(l->holds, l->nholds, word, len) ||
+	    (len > 1 && word[len - 1] == '.' &&
+	    listed(l->holds, l->nholds, word, len - 1));
 }
 
 static const char *

@@ -20,6 +20,9 @@
  *	label.KEY = Text		the words lector adds (labels.h)
  *	abbreviations = Sr Sra ...	words a full stop does not end a
  *					sentence after (repeatable)
+ *	no-break-after = Mr Dr ...	words a line never ends after: a
+ *					title stays with the name it goes
+ *					with (repeatable)
  */
 struct lang;
 
@@ -42,6 +45,14 @@ const char		*lang_tag(const struct lang *);
 
 /* Whether the len bytes at word are one of the language's abbreviations. */
 bool			 lang_is_abbreviation(const struct lang *,
+			    const char *word, size_t len);
+
+/*
+ * Whether a line must not break after the len bytes at word: one of the
+ * language's no-break-after words ("Mr", "Dr"), as written or with a
+ * full stop after it ("Mr.").
+ */
+bool			 lang_holds_next(const struct lang *,
 			    const char *word, size_t len);
 
 /*

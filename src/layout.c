@@ -20,18 +20,20 @@ struct block {
 
 struct layout {
 	const struct device	*dev;
+	const struct lang	*lang;	/* where lines may break */
 	struct block		*v;
 	size_t			 n;
 	size_t			 cap;
 };
 
 struct layout *
-layout_new(const struct device *dev)
+layout_new(const struct device *dev, const struct lang *lang)
 {
 	struct layout	*l;
 
 	l = xcalloc(1, sizeof(*l));
 	l->dev = dev;
+	l->lang = lang;
 	return l;
 }
 
@@ -140,8 +142,8 @@ layout_text(struct layout *l, const char *text, size_t len,
 	size_t		 i, pcols = text_cols(first, strlen(first));
 	char		*s;
 
-	wrap_text(text, len, l->dev->width - pcols, l->dev->width - pcols,
-	    l->dev->marker, &lines);
+	wrap_text(l->lang, text, len, l->dev->width - pcols,
+	    l->dev->width - pcols, l->dev->marker, &lines);
 	for (i = 0; i < lines.n; i++) {
 		s = xasprintf("%s%s", i == 0 ? first : rest, lines.v[i].s);
 		add_line(b, s, lines.v[i].cols + pcols);
@@ -240,16 +242,46 @@ place(struct pages *pg, const struct block *b, size_t from, size_t to,
 }
 
 /*
+ * The rows that the blocks kept with block bi need on its page after
+ * it: the headings stacked under it, each with its gap, then the start
+ * of the first block that is not kept (two lines of a paragraph, all of
+ * anything else, which is never split).  0 if bi is not kept.
+ */
+static size_t
+kept_rows(const struct layout *l, size_t bi)
+{
+	const struct block *b;
+	unsigned	 sp = l->dev->line_spacing;
+	size_t		 k, rows = 0, n;
+
+	if (!l->v[bi].keep)
+		return 0;
+	for (k = bi + 1; k < l->n; k++) {
+		b = &l->v[k];
+		n = b->lines.n;
+		/* A paragraph splits leaving two lines on each side: one
+		 * of three lines or fewer goes whole. */
+		if (!b->keep && b->split && n >= 4)
+			n = 2;
+		rows += (b->gap ? sp : 0) + rows_for(n, sp);
+		if (!b->keep)
+			break;
+	}
+	return rows;
+}
+
+/*
  * Cut the blocks into pages of pg->per_page rows.  A block that fits
- * goes whole; a heading goes to the next page unless two lines of what
- * follows fit with it; a paragraph is split so that at least two of its
- * lines stay on each side; anything else that does not fit starts a new
- * page, and is split only if it is longer than a page.
+ * goes whole; a heading, or a stack of them, goes to the next page
+ * unless what follows starts with it (kept_rows()); a paragraph is split
+ * so that at least two of its lines stay on each side; anything else
+ * that does not fit starts a new page, and is split only if it is longer
+ * than a page.
  */
 static void
 paginate(const struct layout *l, struct pages *pg)
 {
-	const struct block *b, *next;
+	const struct block *b;
 	unsigned	 sp = l->dev->line_spacing;
 	size_t		 bi, from, n, k, left, gap, need;
 
@@ -264,10 +296,8 @@ paginate(const struct layout *l, struct pages *pg)
 			}
 			left = pg->per_page - pg->used;
 			need = gap + rows_for(n - from, sp);
-			next = bi + 1 < l->n ? &l->v[bi + 1] : NULL;
-			if (b->keep && next != NULL && pg->used > 0 &&
-			    need + sp + rows_for(next->lines.n < 2 ?
-			    next->lines.n : 2, sp) > left) {
+			if (b->keep && pg->used > 0 && from == 0 &&
+			    need + kept_rows(l, bi) > left) {
 				new_page(pg);
 				continue;
 			}

@@ -43,14 +43,22 @@ struct device {
 /* A block's place on the page. */
 enum block_flags {
 	BLOCK_GAP = 1 << 0,	/* a blank line before it (but atop a page) */
-	BLOCK_KEEP = 1 << 1,	/* keep with the next block (a heading) */
+	BLOCK_KEEP = 1 << 1,	/* keep with the next block (a heading;
+				   a stack of them goes with the start
+				   of the first block that is not one) */
 	BLOCK_SPLIT = 1 << 2,	/* may go over a page break (a paragraph) */
 };
 
 struct layout;
+struct lang;
 
-/* A new, empty layout for device dev (borrowed until layout_free()). */
-struct layout	*layout_new(const struct device *dev);
+/*
+ * A new, empty layout for device dev, of text in language lang (lang.h,
+ * or NULL: where lines may break, wrap.h); both borrowed until
+ * layout_free().
+ */
+struct layout	*layout_new(const struct device *dev,
+		    const struct lang *lang);
 
 void		 layout_free(struct layout *);
 

@@ -208,6 +208,12 @@ static const char *const capital_words[] = {
 	"set", "let", "put", "way", "el", "la", "los", "las", "un", "una",
 	"en", "con", "y", "de", "le", "les", "une", "des", "et", "der", "die",
 	"das", "ein", "und",
+	/* Short words a title or a notice in capitals has ("THE ART OF
+	 * WAR", "BE AWAY"): words, not acronyms. */
+	"am", "be", "do", "go", "me", "my", "no", "or", "up", "you", "him",
+	"did", "get", "nor", "art", "war", "key", "end", "man", "men", "act",
+	"law", "age", "use", "lay", "lie", "sea", "sun", "son", "god", "top",
+	"low", "red", "car",
 };
 
 bool
@@ -241,32 +247,151 @@ text_is_acronym(const char *w, size_t len)
 	    !text_is_capital_word(w, len);
 }
 
+/*
+ * The letters of the word of len bytes at w, the punctuation around it
+ * aside ("(UK," is "UK"): their offset, and their length in *core.
+ */
+static size_t
+word_core(const char *w, size_t len, size_t *core)
+{
+	size_t	 start = 0, end = len, n, k;
+	int32_t	 cp;
+
+	while (start < end && (n = utf8_next(w + start, end - start,
+	    &cp)) > 0 && !text_is_letter(cp) && !text_is_digit(cp))
+		start += n;
+	while (end > start) {
+		for (k = end - 1; k > start && (w[k] & 0xc0) == 0x80; k--)
+			continue;
+		utf8_next(w + k, end - k, &cp);
+		if (text_is_letter(cp) || text_is_digit(cp))
+			break;
+		end = k;
+	}
+	*core = end - start;
+	return start;
+}
+
+/*
+ * Whether the len bytes at w are a Roman numeral in capitals ("IV",
+ * "XVIII"; "I" too, which is also the English pronoun): each decimal
+ * place in its one form, thousands to ones.
+ */
+static bool
+is_roman(const char *w, size_t len)
+{
+	static const char *const places[4][10] = {
+		{ "M", "MM", "MMM" },
+		{ "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM" },
+		{ "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC" },
+		{ "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX" },
+	};
+	size_t	 pos = 0, p, k, best, n;
+
+	for (p = 0; p < 4; p++) {
+		best = 0;
+		for (k = 0; k < 10 && places[p][k] != NULL; k++) {
+			n = strlen(places[p][k]);
+			if (n > best && n <= len - pos &&
+			    memcmp(w + pos, places[p][k], n) == 0)
+				best = n;
+		}
+		pos += best;
+	}
+	return len > 0 && pos == len;
+}
+
+/* Whether the len bytes at w are capitals with full stops: "U.S", "M.A". */
+static bool
+is_initials(const char *w, size_t len)
+{
+	size_t	 i, n, letters = 0;
+	int32_t	 cp;
+	bool	 dot = true;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_next(w + i, len - i, &cp);
+		if (cp == '.' && !dot)
+			dot = true;
+		else if (text_is_upper(cp) && dot) {
+			dot = false;
+			letters++;
+		} else
+			return false;
+	}
+	return letters >= 2 && memchr(w, '.', len) != NULL;
+}
+
+/*
+ * Whether the word of len bytes at w keeps its capitals in sentence
+ * case: an acronym, a Roman numeral or initials, the punctuation
+ * around it aside.
+ */
+static bool
+keeps_capitals(const char *w, size_t len)
+{
+	size_t	 start, core;
+
+	start = word_core(w, len, &core);
+	return core > 0 && (text_is_acronym(w + start, core) ||
+	    is_roman(w + start, core) || is_initials(w + start, core));
+}
+
 void
 text_sentence_case(struct buf *b, const char *s, size_t len)
 {
-	size_t	 i, j, n;
+	size_t	 i, j, k, n;
 	int32_t	 cp;
 	bool	 first = true;
 
 	for (i = 0; i < len; ) {
-		/* A word in capitals that is an acronym keeps them. */
 		for (j = i; j < len && s[j] != ' '; j++)
 			continue;
-		if (j > i && text_is_acronym(s + i, j - i)) {
+		if (j > i && keeps_capitals(s + i, j - i)) {
 			buf_put(b, s + i, j - i);
 			first = false;
-			i = j;
-			continue;
-		}
-		for (; i < j; i += n) {
-			n = utf8_next(s + i, j - i, &cp);
-			utf8_put(b, first ? cp : text_tolower(cp));
-			if (text_is_letter(cp))
-				first = false;
-		}
-		for (; i < len && s[i] == ' '; i++)
+		} else
+			for (k = i; k < j; k += n) {
+				n = utf8_next(s + k, j - k, &cp);
+				utf8_put(b, first ? cp : text_tolower(cp));
+				if (text_is_letter(cp))
+					first = false;
+			}
+		/* A sentence ends: the next one starts with its capital. */
+		if (j > i && j < len && (s[j - 1] == '.' || s[j - 1] == '!' ||
+		    s[j - 1] == '?' || s[j - 1] == ':'))
+			first = true;
+		for (i = j; i < len && s[i] == ' '; i++)
 			buf_putc(b, ' ');
 	}
+}
+
+bool
+text_is_capitals(const char *s, size_t len)
+{
+	size_t	 i, j, k, n, words = 0;
+	int32_t	 cp;
+	bool	 letter, word = false;
+
+	for (i = 0; i < len; i = j) {
+		for (; i < len && s[i] == ' '; i++)
+			continue;
+		for (j = i; j < len && s[j] != ' '; j++)
+			continue;
+		if (j == i)
+			break;
+		words++;
+		for (letter = false, k = i; k < j; k += n) {
+			n = utf8_next(s + k, j - k, &cp);
+			if (text_is_lower(cp))
+				return false;
+			letter = letter || text_is_upper(cp);
+		}
+		/* One word in capitals that no acronym could be. */
+		if (letter && !keeps_capitals(s + i, j - i))
+			word = true;
+	}
+	return words >= 2 && word;
 }
 
 bool

@@ -100,11 +100,23 @@ bool	 text_is_acronym(const char *w, size_t len);
 
 /*
  * Append len bytes of s in sentence case: every letter in lower case but
- * the first, which keeps its case ("WITH EACH" -> "With each"), and the
- * acronyms, which keep their capitals ("IN THE UK" -> "In the UK").  For
- * lead-ins, which screen readers would spell out letter by letter.
+ * the first of each sentence (after ". ", "! ", "? " or ": "), which
+ * keeps its case ("WITH EACH" -> "With each"), and the words that keep
+ * their capitals, the punctuation around them aside: acronyms ("IN THE
+ * UK," -> "In the UK,"), Roman numerals ("CHAPTER XVIII", and "I") and
+ * initials ("M.A.").  For lead-ins, which screen readers would spell out
+ * letter by letter, and large print's blocks of capitals.
  */
 void	 text_sentence_case(struct buf *, const char *s, size_t len);
+
+/*
+ * Whether len bytes of s are a block of capitals: no letter in lower
+ * case, two words or more, and at least one of them a word in capitals
+ * that text_sentence_case() would not keep ("THE ART OF WAR", "CHAPTER
+ * IV"; not "BBC", "NATO", "UK GDP" or "C. D.": one word in capitals
+ * cannot be told from an acronym).
+ */
+bool	 text_is_capitals(const char *s, size_t len);
 
 struct lang;
 

@@ -4,7 +4,8 @@
  * vision, printed at 16 to 24 point, read with a magnifier or on a
  * braille display.  Following UKAAF, RNIB, APH and ACB guidance: left
  * aligned and ragged right, no hyphenation and no split words (wrap.c),
- * no blocks of capitals (the lead-in is in sentence case), a blank line
+ * no blocks of capitals (the lead-in, and any heading or paragraph
+ * written in capitals, in sentence case), a blank line
  * between paragraphs, the page number always in the same place.
  *
  * The page geometry is a profile, data in styles/large-print/NAME.conf.
@@ -28,6 +29,7 @@
 #include "diag.h"
 #include "labels.h"
 #include "ctx.h"
+#include "lang.h"
 #include "layout.h"
 #include "opts.h"
 #include "sink.h"
@@ -309,6 +311,26 @@ put_text(const struct lp *l, struct buf *b, const char *s, size_t len)
 
 /* ---- Blocks ------------------------------------------------------------- */
 
+/*
+ * Set len bytes of s into l->tmp as they will be printed: a block of
+ * capitals ("THE ART OF WAR", a Gutenberg chapter title) in sentence
+ * case, acronyms kept, since capitals are harder to read for low vision
+ * (words lose their shape); in ASCII if the profile asks for it.
+ */
+static void
+set_text(struct lp *l, const char *s, size_t len)
+{
+	struct buf	 cased = { 0 };
+
+	buf_reset(&l->tmp);
+	if (text_is_capitals(s, len)) {
+		text_sentence_case(&cased, s, len);
+		put_text(l, &l->tmp, cased.data, cased.len);
+		buf_free(&cased);
+	} else
+		put_text(l, &l->tmp, s, len);
+}
+
 /* The text of n's inlines as it will be printed, into l->tmp. */
 static void
 text_of(struct lp *l, const struct node *n)
@@ -319,8 +341,7 @@ text_of(struct lp *l, const struct node *n)
 	/* Trailing space (before a credit, say) would wrap to nothing. */
 	while (raw.len > 0 && raw.data[raw.len - 1] == ' ')
 		raw.len--;
-	buf_reset(&l->tmp);
-	put_text(l, &l->tmp, raw.data ? raw.data : "", raw.len);
+	set_text(l, raw.data ? raw.data : "", raw.len);
 	buf_free(&raw);
 }
 
@@ -511,13 +532,11 @@ add_header(struct lp *l)
 	struct buf	 s = { 0 };
 	bool		 byline = false;
 
-	buf_reset(&l->tmp);
-	put_text(l, &l->tmp, m->title, strlen(m->title));
+	set_text(l, m->title, strlen(m->title));
 	add_heading(l, l->tmp.data, l->tmp.len, '=', 0);
 	layout_block(l->l, BLOCK_GAP);
 	if (m->subtitle != NULL) {
-		buf_reset(&l->tmp);
-		put_text(l, &l->tmp, m->subtitle, strlen(m->subtitle));
+		set_text(l, m->subtitle, strlen(m->subtitle));
 		layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
 	}
 	for (k = l->d->root->first; k != NULL; k = k->next)
@@ -573,7 +592,7 @@ lp_write(struct ctx *ctx, struct sink *sink)
 	l.d = ctx_doc(ctx);
 	l.p = &cfg.p;
 	dev.arg = &l;
-	l.l = layout_new(&dev);
+	l.l = layout_new(&dev, lang_get(l.d->meta.language));
 	add_header(&l);
 	add_blocks(&l, l.d->root->first, "");
 	layout_render(l.l, &b);

@@ -1,10 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# The large-print writer: for every sample, shape, the seed and the
-# corpus, with every profile, no line wider than the profile, every page
-# exactly its length with its number, no heading last on a page, and the
-# article's words in order (tests/tools/lpcheck.c); then the options,
-# ASCII, custom profiles and reproducibility.
+# The large-print writer: for every sample, shape, fixture
+# (tests/cli/data), the seed and the corpus, with every profile, no line
+# wider than the profile, every page exactly its length with its number,
+# no heading last on a page, and the article's words in order
+# (tests/tools/lpcheck.c); then where lines break (Chinese, titles before
+# names), stacked headings, capitals, the options, ASCII, custom profiles
+# and reproducibility.
 . tests/cli/lib.sh
 
 D=$TMPDIR/70-large-print
@@ -20,10 +22,10 @@ fi
 # has FILE PATTERN: a line of FILE, form feeds aside, matches.
 has() { tr -d '\f' <"$1" | grep -q -- "$2"; }
 
-set -- samples/*.txt tests/golden/shapes/*.txt "$SEED"
+set -- samples/*.txt tests/golden/shapes/*.txt tests/cli/data/*.txt "$SEED"
 [ -d "$SHARED/corpus/bbc" ] && set -- "$@" "$SHARED"/corpus/bbc/*.txt
 # Every input at three paged profiles (4 checks each) and on screen (3).
-plan $(($# * (3 * 4 + 3) + 36))
+plan $(($# * (3 * 4 + 3) + 47))
 for in in "$@"; do
 	tree=$D/$(basename "$in" .txt).tree.xml
 	"$LECTOR" -q -t tree -o "$tree" "$in"
@@ -77,8 +79,10 @@ check "large-print --ascii: dashes" has "$D/ascii.txt" 'the problem --'
 check "large-print --ascii: quotes" has "$D/ascii.txt" "Trump's"
 run -q -t large-print --ascii -o "$D/ascii-festival.txt" samples/festival-wide.txt
 check "large-print --ascii: accents stripped" has "$D/ascii-festival.txt" 'festival cafe'
+# (A line may end between two ideographs: the lines are joined first.)
 check "large-print --ascii: CJK kept, not dropped" \
-	has "$D/ascii-festival.txt" '月光落在旧桥上'
+	grep -q '月光落在旧桥上' "$(tr -d '\n\f' <"$D/ascii-festival.txt" \
+	>"$D/ascii-festival.joined"; echo "$D/ascii-festival.joined")"
 # (Words change in ASCII: only widths and pages are checked.)
 "$C" --ascii 40 24 "$D/festival-wide.tree.xml" "$D/ascii-festival.txt"
 
@@ -113,6 +117,73 @@ run -q -t large-print --layout 24pt -o "$D/long.lp" "$D/long.txt"
 check "large-print: a long word is broken with a marker" has "$D/long.lp" '→$'
 "$LECTOR" -q -t tree -o "$D/long.tree.xml" "$D/long.txt"
 "$C" 30 18 "$D/long.tree.xml" "$D/long.lp"
+
+# Chinese (a text of our own, tests/cli/data/zh-library.txt) breaks
+# between ideographs, as UAX #14 has it, not a word cut by the marker on
+# every line; never before closing punctuation nor after opening.
+for p in 16pt 18pt 24pt screen; do
+	tr -d '\f' <"$D/zh-library.$p.txt"
+done | grep -v -e '^$' -e '^Page [0-9]' -e '^[-=]*$' >"$D/zh.lines"
+check "large-print: Chinese: under 1% of lines end in the marker" \
+	[ $((100 * $(grep -c '→$' "$D/zh.lines"))) -lt \
+	  "$(wc -l <"$D/zh.lines")" ]
+check "large-print: Chinese: no line starts with closing punctuation" \
+	[ -z "$(grep -e '^，' -e '^。' -e '^、' -e '^；' -e '^：' -e '^？' \
+	    -e '^！' -e '^」' -e '^』' -e '^）' -e '^》' -e '^”' -e '^’' \
+	    "$D/zh.lines")" ]
+check "large-print: Chinese: no line ends with opening punctuation" \
+	[ -z "$(grep -e '「$' -e '『$' -e '（$' -e '《$' -e '“$' -e '‘$' \
+	    "$D/zh.lines")" ]
+printf 'Title: 駅前の本屋\nLanguage: ja\n\n駅前の小さな本屋は、今年で創業五十年を迎えた。店主の山田さん（七十二歳）は「本を手に取って選ぶ楽しさを、若い人にも知ってほしい」と話す。\n' >"$D/ja.txt"
+run -q -t large-print --layout 24pt -o "$D/ja.lp" "$D/ja.txt"
+check "large-print: Japanese breaks between characters, no marker" \
+	[ -z "$(grep '→' "$D/ja.lp")" ]
+
+# A title stays with the name after it ("Mr Smith", "St Paul's":
+# styles/language/en.conf), at every profile.
+check "large-print: no line ends with Mr, Dr, St and the like" \
+	[ -z "$(cat "$D"/honorifics.*.txt |
+	    grep -E '(^| )\(?(Mr|Mrs|Ms|Dr|St|Prof|Rev|Capt|Sir)$')" ]
+
+# Two stacked headings stay with the text after them wherever the page
+# ends: k short paragraphs before them move them down the page.
+stacked() {
+	s_k=0
+	while [ $s_k -lt 12 ]; do
+		s_k=$((s_k + 1))
+		{
+			printf 'Title: Stacked Headings\nLanguage: en\n\n'
+			s_i=0
+			while [ $s_i -lt $s_k ]; do
+				s_i=$((s_i + 1))
+				printf 'Filler paragraph %s.\n\n' $s_i
+			done
+			printf 'Part One\n\nThe Beginning\n\nThe text under '
+			printf 'both headings goes on for a while, so that it '
+			printf 'wraps over several lines of the page.\n'
+		} >"$D/stacked.txt"
+		"$LECTOR" -q -t tree -o "$D/stacked.tree.xml" "$D/stacked.txt" &&
+		"$LECTOR" -q -t large-print -o "$D/stacked.lp" "$D/stacked.txt" &&
+		"$C" 40 24 "$D/stacked.tree.xml" "$D/stacked.lp" ||
+			return 1
+	done
+}
+check "large-print: two stacked headings stay with the text after them" \
+	stacked
+
+# Blocks of capitals in sentence case, acronyms kept; the tree keeps
+# them as written.
+K=$D/capitals.18pt.txt
+check "large-print: a title in capitals in sentence case" \
+	has "$K" '^The art of war$'
+check "large-print: a chapter title in capitals in sentence case" \
+	has "$K" '^Chapter I. Laying plans$'
+check "large-print: Roman numerals and acronyms keep their capitals" \
+	has "$K" '^Chapter XVIII. Waging war in the UK$'
+check "large-print: a heading that is an acronym is kept" \
+	[ "$(tr -d '\f' <"$K" | grep -c -e '^BBC$' -e '^NATO$')" -eq 2 ]
+check "large-print: the tree keeps the capitals" \
+	grep -q 'CHAPTER I. LAYING PLANS' "$D/capitals.tree.xml"
 
 # Same bytes twice.
 run -q -t large-print -o "$D/again.txt" "$SEED"

@@ -11,7 +11,9 @@
  *   - the words of the layout are the words of the tree, in order (case
  *     aside, for the lead-in), with the labels lector adds ("Photo
  *     caption", "Credit", "By") and list numbers where they go, and the
- *     pieces of a word broken across lines joined again;
+ *     pieces of a word broken across lines joined again; a wide letter
+ *     (Han, kana, Hangul) is a word of its own, since a line may end
+ *     between two of them with no space to show it;
  *   - structure: every block of the tree is where it belongs and looks
  *     as it should: the title over a rule of '=', a heading over a rule
  *     of '-', a paragraph's lines at its indent, a caption after its
@@ -114,7 +116,7 @@ join_row(struct buf *b, const char *s)
 static void
 add(struct words *w, const char *s)
 {
-	words_add(w, s, true);
+	words_add_apart(w, s, true);
 }
 
 static void
@@ -345,7 +347,7 @@ take(struct layout *l, const char *what, const struct words *want,
 		if (cols > widest)
 			widest = cols;
 		words_free(&got);
-		words_add(&got, b.data, true);
+		words_add_apart(&got, b.data, true);
 		l->at++;
 	}
 	/* Rows of punctuation alone ("***") that end the block. */
@@ -788,7 +790,7 @@ main(int argc, char *argv[])
 	/* Words, with broken words joined. */
 	for (i = 0; i < l.n; i++)
 		join_row(&all, l.rows[i]);
-	words_add(&got, all.data != NULL ? all.data : "", true);
+	words_add_apart(&got, all.data != NULL ? all.data : "", true);
 	expected(&l, t, &want);
 	snprintf(what, sizeof(what), "lpcheck %s: words in order", name);
 	rc |= words_same(&want, &got, what);

@@ -350,6 +350,24 @@ test_inlines(void)
 	sentence_case("nor longer ones", "WHEN THE TIDE", "When the tide");
 	sentence_case("numbers in acronyms", "THE G20 AND BBC",
 	    "The G20 and BBC");
+	sentence_case("an acronym before a comma", "IN THE UK, PRICES",
+	    "In the UK, prices");
+	sentence_case("Roman numerals and I", "CHAPTER XVIII. WHAT I SAW",
+	    "Chapter XVIII. What I saw");
+	sentence_case("initials", "LIONEL GILES, M.A., AND THE U.S.",
+	    "Lionel giles, M.A., and the U.S.");
+	sentence_case("short words of a title", "THE ART OF WAR",
+	    "The art of war");
+	sentence_case("each sentence starts with a capital",
+	    "STAVE I: MARLEY'S GHOST. IT WAS COLD!",
+	    "Stave I: Marley's ghost. It was cold!");
+	CHECK(text_is_capitals("THE ART OF WAR", 14) &&
+	    text_is_capitals("CHAPTER IV", 10), "blocks of capitals");
+	CHECK(!text_is_capitals("BBC", 3) && !text_is_capitals("NATO", 4) &&
+	    !text_is_capitals("UK GDP", 6) && !text_is_capitals("C. D.", 5),
+	    "an acronym, one word, acronyms alone are not");
+	CHECK(!text_is_capitals("THE ART of war", 14) &&
+	    !text_is_capitals("老图书馆", 12), "nor is mixed case, nor Han");
 	done(expect("data lines are not headings", "Intro Line Here\n\n"
 	    "The game was played.\n\nAttendance: 45,000\n\nHe was "
 	    "pleased.\n\nRovers 3-1 United\n\nNext.\n\n2004-05\n\n"
@@ -399,7 +417,7 @@ test_meta(void)
 int
 main(void)
 {
-	harness_plan(138);
+	harness_plan(146);
 	diag_set_verbosity(-2);
 	test_top_matter();
 	test_header();

@@ -71,14 +71,28 @@ word_char(utf8proc_int32_t cp)
 	    c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO;
 }
 
-void
-words_add(struct words *w, const char *s, bool fold)
+static void
+push(struct words *w, const char *s, size_t len)
+{
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		w->v = realloc(w->v, w->cap * sizeof(*w->v));
+	}
+	w->v[w->n++] = strndup(s, len);
+}
+
+/*
+ * The words of s; with apart, every wide letter (and the marks on it) a
+ * word of its own.
+ */
+static void
+add_words(struct words *w, const char *s, bool fold, bool apart)
 {
 	utf8proc_uint8_t *t = NULL;
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n;
 	size_t		 i, len, start = 0;
-	bool		 in = false, word;
+	bool		 in = false, word, wide, was_wide = false;
 
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &t,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
@@ -87,7 +101,7 @@ words_add(struct words *w, const char *s, bool fold)
 	len = strlen((char *)t);
 	for (i = 0; i <= len; i += (size_t)n) {
 		n = 1;
-		word = false;
+		word = wide = false;
 		if (i < len) {
 			n = utf8proc_iterate(t + i, (utf8proc_ssize_t)(len - i),
 			    &cp);
@@ -96,18 +110,34 @@ words_add(struct words *w, const char *s, bool fold)
 			else
 				word = word_char(cp);
 		}
-		if (word && !in)
-			start = i;
-		if (!word && in) {
-			if (w->n == w->cap) {
-				w->cap = w->cap ? w->cap * 2 : 256;
-				w->v = realloc(w->v, w->cap * sizeof(*w->v));
-			}
-			w->v[w->n++] = strndup((char *)t + start, i - start);
+		if (word && apart)
+			wide = utf8proc_charwidth(cp) == 2;
+		/* A wide letter ends the word before it, and its own ends
+		 * at the next letter that takes room. */
+		if (in && (!word || wide || (was_wide &&
+		    utf8proc_charwidth(cp) > 0))) {
+			push(w, (char *)t + start, i - start);
+			in = false;
 		}
-		in = word;
+		if (word && !in) {
+			start = i;
+			in = true;
+			was_wide = wide;
+		}
 	}
 	free(t);
+}
+
+void
+words_add(struct words *w, const char *s, bool fold)
+{
+	add_words(w, s, fold, false);
+}
+
+void
+words_add_apart(struct words *w, const char *s, bool fold)
+{
+	add_words(w, s, fold, true);
 }
 
 static void

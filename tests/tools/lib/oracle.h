@@ -39,6 +39,14 @@ struct words {
 void		 words_add(struct words *, const char *s, bool fold);
 
 /*
+ * As words_add, but every wide letter (East Asian wide: Han, kana,
+ * Hangul) is a word of its own: a line may break between two of them
+ * with no space, so a layout is compared with its source letter by
+ * letter there.
+ */
+void		 words_add_apart(struct words *, const char *s, bool fold);
+
+/*
  * Compare the words wanted with the words got and print one TAP line,
  * "ok WHAT (N words)" or "not ok WHAT: ..." with the place they part.
  * Returns 0 if they are equal.
