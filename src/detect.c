@@ -14,6 +14,7 @@
 
 #include <libexttextcat/textcat.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "data.h"
 #include "detect.h"
@@ -198,17 +199,13 @@ sample(const char *text, size_t len, struct buf *b)
 	}
 }
 
-enum detect_result
-detect_text(const char *text, size_t len, char *out, size_t outsz,
-    char *script)
+size_t
+detect_script(const char *text, size_t len, char *script)
 {
 	struct { const char *code; size_t n; } count[16];
 	size_t		 ncount = 0, i, n, best, nhani = 0, nkana = 0;
 	int32_t		 c;
 	const char	*sc;
-	struct script	*s;
-	struct buf	 b = { 0 };
-	bool		 found;
 
 	script[0] = '\0';
 	for (i = 0; i < len && i < SCRIPT_SCAN; i += n) {
@@ -236,13 +233,28 @@ detect_text(const char *text, size_t len, char *out, size_t outsz,
 			nkana = count[i].n;
 	}
 	if (ncount == 0)
-		return DETECT_NONE;
+		return 0;
 	sc = count[best].code;
 	/* Japanese writes with kanji and kana, Chinese with hanzi only. */
 	if ((strcmp(sc, "Hani") == 0 && nkana * 20 > nhani) ||
 	    strcmp(sc, "Kana") == 0)
 		sc = "Jpan";
 	snprintf(script, 5, "%s", sc);
+	return count[best].n;
+}
+
+enum detect_result
+detect_text(const char *text, size_t len, char *out, size_t outsz,
+    char *script)
+{
+	struct script	*s;
+	struct buf	 b = { 0 };
+	size_t		 letters;
+	bool		 found;
+	const char	*sc = script;
+
+	if ((letters = detect_script(text, len, script)) == 0)
+		return DETECT_NONE;
 	s = script_get(sc);
 	if (s->ntags == 0)
 		return DETECT_UNKNOWN;
@@ -250,7 +262,7 @@ detect_text(const char *text, size_t len, char *out, size_t outsz,
 		snprintf(out, outsz, "%s", s->tags[0]);
 		return DETECT_FOUND;
 	}
-	if (count[best].n < LETTERS_MIN) {
+	if (letters < LETTERS_MIN) {
 		if (strcmp(sc, "Latn") == 0)
 			return DETECT_NONE;
 		snprintf(out, outsz, "%s", s->tags[0]);
@@ -299,4 +311,78 @@ detect_doc(const struct doc *d, char *out, size_t outsz, char *script)
 	    script);
 	buf_free(&b);
 	return r;
+}
+
+/* What detect_passages() walks with. */
+struct passages {
+	struct doc	*d;
+	char		 script[5];	/* the document's */
+	struct buf	 text;
+};
+
+static void
+mark_passage(struct passages *ps, struct node *n)
+{
+	char		 script[5], tag[32];
+	enum detect_result r;
+
+	buf_reset(&ps->text);
+	tree_text(n, TT_PLAIN, &ps->text);
+	if (detect_script(ps->text.data != NULL ? ps->text.data : "",
+	    ps->text.len, script) < PASSAGE_MIN_LETTERS ||
+	    strcmp(script, ps->script) == 0)
+		return;
+	r = detect_text(ps->text.data, ps->text.len, tag, sizeof(tag), script);
+	if ((r == DETECT_FOUND || r == DETECT_GUESSED) &&
+	    strcmp(tag, ps->d->meta.language) != 0)
+		n->lang = arena_strdup(ps->d->arena, tag);
+}
+
+static void
+mark_passages(struct passages *ps, struct node *n)
+{
+	for (; n != NULL; n = n->next) {
+		switch (n->type) {
+		case NODE_HEADING:
+		case NODE_PARAGRAPH:
+		case NODE_CAPTION:
+		case NODE_BYLINE:
+		case NODE_ITEM:
+			mark_passage(ps, n);
+			break;
+		case NODE_BLOCKQUOTE:
+		case NODE_LIST:
+		case NODE_BACK_MATTER:
+			mark_passages(ps, n->first);
+			break;
+		case NODE_DOCUMENT:
+		case NODE_THEMATIC_BREAK:
+		case NODE_PREFORMATTED:
+		case NODE_TEXT:
+		case NODE_EMPHASIS:
+		case NODE_STRONG:
+		case NODE_LEAD_IN:
+		case NODE_CREDIT:
+		case NODE_LINK:
+		case NODE_SENTENCE:
+		case NODE__MAX:
+			break;
+		}
+	}
+}
+
+void
+detect_passages(struct doc *d)
+{
+	struct passages	 ps;
+	struct buf	 b = { 0 };
+
+	memset(&ps, 0, sizeof(ps));
+	ps.d = d;
+	tree_walk(d->root, gather, &b);
+	if (strcmp(d->meta.language, "und") != 0 &&
+	    detect_script(b.data != NULL ? b.data : "", b.len, ps.script) > 0)
+		mark_passages(&ps, d->root->first);
+	buf_free(&b);
+	buf_free(&ps.text);
 }

@@ -30,10 +30,26 @@ enum detect_result detect_text(const char *text, size_t len, char *out,
 		    size_t outsz, char *script);
 
 /*
+ * The script most letters of len bytes of text are in (ISO 15924, as
+ * detect_text() tells it) into script (at least 5 bytes); returns how
+ * many letters are in it, 0 if there are none ("" then).
+ */
+size_t		 detect_script(const char *text, size_t len, char *script);
+
+/*
  * Detect the language of d's text (its title and body) as detect_text()
  * does, into out and script.
  */
 enum detect_result detect_doc(const struct doc *d, char *out, size_t outsz,
 		    char *script);
+
+/*
+ * Mark the blocks of d written in another script than most of d (an
+ * Arabic quotation in an English article) with their own language, told
+ * from their text (node.lang).  A block must have PASSAGE_MIN_LETTERS
+ * letters, most of them in that script.
+ */
+#define PASSAGE_MIN_LETTERS	12
+void		 detect_passages(struct doc *d);
 
 #endif /* DETECT_H */

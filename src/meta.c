@@ -117,6 +117,22 @@ same_words(const char *a, const char *b)
 	return i == la && j == lb;
 }
 
+/* Keep the first line of b, its runs of spaces made one. */
+static void
+squeeze_line(struct buf *b)
+{
+	size_t	 i, out = 0;
+
+	for (i = 0; i < b->len && b->data[i] != '\n'; i++)
+		if (b->data[i] != ' ' || (out > 0 && b->data[out - 1] != ' '))
+			b->data[out++] = b->data[i];
+	while (out > 0 && b->data[out - 1] == ' ')
+		out--;
+	b->len = out;
+	if (b->data != NULL)
+		b->data[out] = '\0';
+}
+
 /* A block of one text at line, for what the policy puts back. */
 static void
 put_back(struct doc *d, enum node_type type, const char *s, unsigned line)
@@ -208,6 +224,7 @@ meta_settle(struct doc *d, const struct meta_overrides *o)
 	}
 	if (m->language == NULL)
 		detect(d);
+	detect_passages(d);
 }
 
 /*
@@ -228,6 +245,8 @@ sentence_title(struct doc *d, const struct node *block)
 	    k = k->next)
 		continue;
 	tree_text(k != NULL ? k : block, TT_LEAD_IN_CASE | TT_NO_CREDIT, &b);
+	/* A preformatted block's first line, its spaces made single. */
+	squeeze_line(&b);
 	if ((end = text_fit(b.data, b.len, TITLE_MAX_COLS, 0)) < b.len) {
 		b.len = end;
 		buf_puts(&b, TEXT_ELLIPSIS);
@@ -253,7 +272,7 @@ meta_title(struct doc *d)
 		if (k == NULL)
 			k = d->root->first;
 		while (k != NULL && (k->type == NODE_LIST ||
-		    k->type == NODE_BLOCKQUOTE))
+		    k->type == NODE_BLOCKQUOTE || k->type == NODE_BACK_MATTER))
 			k = k->first;
 		if (k != NULL && k->type != NODE_THEMATIC_BREAK) {
 			m->title = sentence_title(d, k);

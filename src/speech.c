@@ -546,6 +546,9 @@ struct builder {
 	struct buf			 text;	/* inline text being collected */
 	struct buf			 said;	/* one utterance, normalised */
 	bool				 back;	/* in back matter: one chapter */
+	const char			*passage; /* the language of the block
+						   being said, if not the
+						   article's */
 };
 
 /*
@@ -595,7 +598,8 @@ add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
 	struct utterance *u;
 
 	buf_reset(&b->said);
-	speech_normalize(b->d->meta.language, kind, s, len, &b->said);
+	speech_normalize(b->passage != NULL ? b->passage :
+	    b->d->meta.language, kind, s, len, &b->said);
 	if (b->said.len == 0 && kind != UTT_BREAK)
 		return;
 	/* Every utterance belongs to a chapter: an article that opens
@@ -617,6 +621,8 @@ add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
 	u->line = line;
 	u->chapter = sp->nchapters - 1;
 	snprintf(u->id, sizeof(u->id), "%s", id != NULL ? id : "");
+	snprintf(u->lang, sizeof(u->lang), "%s",
+	    b->passage != NULL ? b->passage : "");
 }
 
 /* Make the last utterance's silence at least ms. */
@@ -669,9 +675,12 @@ add_sentences(struct builder *b, const struct node *n, enum utt_kind kind,
 		buf_puts(&b->text, prefix);
 		prefix = "";
 		tree_text(k, TT_LEAD_IN_CASE, &b->text);
+		/* A passage in another language: its voice, its rules. */
+		b->passage = n->lang;
 		add_utt(b, kind, b->text.data, b->text.len, k == last ?
 		    pause_last : b->p->pause_sentence, n->line,
 		    sentence_id(k->u.sid, id, sizeof(id)));
+		b->passage = NULL;
 	}
 }
 

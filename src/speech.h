@@ -55,6 +55,8 @@ struct utterance {
 	unsigned	 pause_ms;	/* silence after it */
 	unsigned	 line;		/* source line of its block */
 	size_t		 chapter;	/* index into speech.chapters */
+	char		 lang[16];	/* a passage in another language than
+					   the article's: its tag; else "" */
 	char		 id[16];	/* what it says: a sentence ("s3"),
 					   "title", "subtitle", "byline",
 					   "date", "source"; "" for labels,

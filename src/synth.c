@@ -139,27 +139,14 @@ init(void)
  * primary subtag.
  */
 static int
-set_voice(const struct doc *d, const struct speech_profile *p)
+voice_for(const char *language)
 {
-	const struct lang *l = lang_get(d->meta.language);
+	const struct lang *l = lang_get(language);
 	char		 tag[64], region[16];
 	const char	*try[4], *v;
 	size_t		 i, k, n = 0;
 
-	if (p->voice[0] != '\0') {
-		if (E->SetVoiceByName(p->voice) == ENS_OK)
-			return 0;
-		diag(DIAG_ERROR, 0, "espeak-ng has no voice '%s' (espeak-ng "
-		    "--voices lists them)", p->voice);
-		return -1;
-	}
-	if (strcmp(d->meta.language, "und") == 0) {
-		diag(DIAG_ERROR, 0, "the language of the text could not be "
-		    "told, so there is no voice to speak it (--lang or --voice "
-		    "names one)");
-		return -1;
-	}
-	snprintf(tag, sizeof(tag), "%s", d->meta.language);
+	snprintf(tag, sizeof(tag), "%s", language);
 	region[0] = '\0';
 	for (i = 0, k = 0; tag[i] != '\0'; i++) {
 		/* The region: a later subtag of two letters or 3 digits. */
@@ -185,10 +172,57 @@ set_voice(const struct doc *d, const struct speech_profile *p)
 	for (i = 0; i < n; i++)
 		if (E->SetVoiceByName(try[i]) == ENS_OK)
 			return 0;
+	return -1;
+}
+
+/* The article's voice: the profile's (or --voice), else its language's. */
+static int
+set_voice(const struct doc *d, const struct speech_profile *p)
+{
+	if (p->voice[0] != '\0') {
+		if (E->SetVoiceByName(p->voice) == ENS_OK)
+			return 0;
+		diag(DIAG_ERROR, 0, "espeak-ng has no voice '%s' (espeak-ng "
+		    "--voices lists them)", p->voice);
+		return -1;
+	}
+	if (strcmp(d->meta.language, "und") == 0) {
+		diag(DIAG_ERROR, 0, "the language of the text could not be "
+		    "told, so there is no voice to speak it (--lang or --voice "
+		    "names one)");
+		return -1;
+	}
+	if (voice_for(d->meta.language) == 0)
+		return 0;
 	diag(DIAG_ERROR, 0, "espeak-ng has no voice for the language '%s' "
 	    "(--voice picks one; espeak-ng --voices lists them)",
 	    d->meta.language);
 	return -1;
+}
+
+/*
+ * The voice for utterance u: a passage's language's where espeak-ng has
+ * one (else the article's goes on), the article's otherwise; *cur is the
+ * language spoken now ("" for the article's).  Rate and pitch stay.
+ */
+static int
+switch_voice(const struct doc *d, const struct speech_profile *p,
+    const struct utterance *u, char *cur, size_t cursz)
+{
+	if (strcmp(u->lang, cur) == 0)
+		return 0;
+	if (u->lang[0] != '\0' && voice_for(u->lang) == 0)
+		snprintf(cur, cursz, "%s", u->lang);
+	else if (cur[0] == '\0')
+		return 0;	/* no voice for it: the article's goes on */
+	else {
+		if (set_voice(d, p) == -1)
+			return -1;
+		cur[0] = '\0';
+	}
+	E->SetParameter(espeakRATE, (int)p->rate, 0);
+	E->SetParameter(espeakPITCH, (int)p->pitch, 0);
+	return 0;
 }
 
 static int
@@ -218,6 +252,7 @@ speak(const struct doc *d, const struct speech_profile *p,
 	espeak_ng_STATUS st;
 	uint64_t	 start;
 	size_t		 i;
+	char		 cur[16] = "";
 
 	if (init() == -1 || set_voice(d, p) == -1 ||
 	    sink->begin(sink->arg, sample_rate) == -1)
@@ -230,6 +265,8 @@ speak(const struct doc *d, const struct speech_profile *p,
 	for (i = 0; i < sp->n; i++) {
 		u = &sp->utts[i];
 		start = cur_samples;
+		if (switch_voice(d, p, u, cur, sizeof(cur)) == -1)
+			return -1;
 		if (u->text[0] != '\0') {
 			st = E->Synthesize(u->text, strlen(u->text) + 1,
 			    0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);

@@ -319,6 +319,20 @@ clean_text(const char *s, size_t len)
 	return strlen(s) == len && text_is_clean(s, len);
 }
 
+/* A BCP 47 tag as lector makes them: letters, digits and hyphens. */
+static bool
+lang_tag_ok(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || (s[i] == '-' && i > 0)))
+			return false;
+	return i > 0 && s[i - 1] != '-';
+}
+
 /*
  * A preformatted text: clean lines apart by single newlines, neither
  * first nor last empty (a blank line inside is kept).
@@ -431,6 +445,11 @@ check_node(const struct node *n, enum walk_event ev, void *arg)
 		c->msg = "credit that does not end its caption";
 		return WALK_STOP;
 	}
+	if (n->lang != NULL && (!node_is_block(n->type) ||
+	    !lang_tag_ok(n->lang))) {
+		c->msg = "a language on an inline, or a malformed tag";
+		return WALK_STOP;
+	}
 	if (n->type == NODE_PREFORMATTED && (n->first != n->last ||
 	    n->u.pre >= PRE__MAX)) {
 		c->msg = "preformatted block of more than one text";
@@ -455,20 +474,6 @@ check_node(const struct node *n, enum walk_event ev, void *arg)
 		c->line = n->line;
 	}
 	return WALK_CONTINUE;
-}
-
-/* A BCP 47 tag as lector makes them: letters, digits and hyphens. */
-static bool
-lang_tag_ok(const char *s)
-{
-	size_t	 i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= 'A' && s[i] <= 'Z') ||
-		    (s[i] >= '0' && s[i] <= '9') || (s[i] == '-' && i > 0)))
-			return false;
-	return i > 0 && s[i - 1] != '-';
 }
 
 const char *

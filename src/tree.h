@@ -74,6 +74,9 @@ struct node {
 	struct node	*next;		/* next sibling */
 	struct node	*prev;		/* previous sibling */
 	unsigned	 line;		/* 1-based source line; 0 if made up */
+	const char	*lang;		/* a block in another language than
+					   the document's: its BCP 47 tag;
+					   else NULL */
 	const char	*text;		/* NODE_TEXT: UTF-8, NUL-terminated */
 	size_t		 len;		/* bytes in text */
 	union {

@@ -36,6 +36,9 @@ speech_write(struct ctx *ctx, struct sink *sink)
 			fprintf(out, "# chapter %zu: %s\n", chapter + 1,
 			    sp->chapters[chapter].title);
 		}
+		/* A passage in another language, said in its voice. */
+		if (sp->utts[i].lang[0] != '\0')
+			fprintf(out, "# language: %s\n", sp->utts[i].lang);
 		fprintf(out, "%s\t%u\t%s\t%s",
 		    speech_kind_name(sp->utts[i].kind), sp->utts[i].pause_ms,
 		    sp->utts[i].id[0] != '\0' ? sp->utts[i].id : "-",

@@ -96,6 +96,9 @@ dump_node(const struct node *n, enum walk_event ev, void *arg)
 		    sentence_id(n->u.sid, id, sizeof(id)));
 	if (node_is_block(n->type))
 		set_uint(el, "line", n->line);
+	if (n->lang != NULL)
+		xmlNewProp(el, (const xmlChar *)"lang",
+		    (const xmlChar *)n->lang);
 	/* A block of text stays on one line: an empty text child keeps
 	 * libxml2 from indenting inside it, which would add spaces the
 	 * tree does not have. */

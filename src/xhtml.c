@@ -129,6 +129,21 @@ add_label(xmlNodePtr parent, const struct doc *d, enum label which,
 	label_lang(span, d, l.lang);
 }
 
+/*
+ * A passage in another language than the page's: lang and xml:lang, and
+ * dir where its direction is not the page's.
+ */
+static void
+passage_lang(xmlNodePtr e, const struct doc *d, const char *lang)
+{
+	bool	 rtl = lang_rtl(lang_get(lang));
+
+	xmlNewProp(e, X("lang"), X(lang));
+	xmlNodeSetLang(e, X(lang));
+	if (rtl != lang_rtl(lang_get(d->meta.language)))
+		xmlNewProp(e, X("dir"), X(rtl ? "rtl" : "ltr"));
+}
+
 static void
 heading_id(char *id, size_t sz, unsigned n)
 {
@@ -287,6 +302,8 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 	case NODE__MAX:
 		return WALK_STOP;
 	}
+	if (n->lang != NULL)
+		passage_lang(e, b->d, n->lang);
 	b->cur = e;
 	return WALK_CONTINUE;
 }

@@ -10,7 +10,7 @@ V=$SHARED/corpus/varied
 D=$TMPDIR/lang
 nvaried=0
 [ -d "$V" ] && nvaried=$(ls "$V"/*.txt | wc -l)
-plan $((nvaried * 2 + 23 + 7 + 6))
+plan $((nvaried * 2 + 23 + 7 + 7 + 8))
 
 # The varied corpus: each text converts, in its own language.
 if [ "$nvaried" -eq 0 ]; then
@@ -125,15 +125,45 @@ check "refs: an unknown name stays" grep -q '"yes" on Monday, and &amp;bogus; st
 check "refs: pounds spoken" grep -q '5 million pounds deal' \
 	"$D/refs/refs.speech.txt"
 
-# EPUBCheck and Ace on the right-to-left and the undetermined book.
+# A passage in another script gets its own language: in the tree, in
+# the EPUB (with its direction), and in speech its own voice: an Arabic
+# sentence said by the Arabic voice takes seconds, read as English
+# letter names it took half a minute.
+printf 'Talks Resume in Cairo\n\nThe minister opened the talks with a line from a poem, which he read in Arabic before he went on in English.\n\n' >"$D/passage.txt"
+printf 'يرغب نادي المدينة في بناء ملعب جديد قبل الموسم المقبل.\n\n' >>"$D/passage.txt"
+printf 'He then spoke for an hour about the water of the river and the farms along it.\n' >>"$D/passage.txt"
+run -t tree,epub,speech,vtt -o "$D/passage" "$D/passage.txt"
+check "passage: converts" status_is 0
+check "passage: English, from the text" \
+	grep -q '<language from="detected">en</language>' "$D/passage/passage.tree.xml"
+check "passage: the Arabic paragraph is ar" \
+	grep -q '<paragraph line="5" lang="ar">' "$D/passage/passage.tree.xml"
+check "passage: the English ones have no lang" \
+	[ "$(grep -c '<paragraph line="[0-9]*">' "$D/passage/passage.tree.xml")" -eq 2 ]
+check "passage: EPUB lang, xml:lang and dir" sh -c "unzip -p \
+	'$D/passage/passage.epub' EPUB/article.xhtml |
+	grep -q '<p lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\">'"
+"$TESTBIN/epubtool" structure "$D/passage/passage.epub" "$D/passage/passage.tree.xml"
+check "passage: speech says it in Arabic" \
+	grep -q '^# language: ar$' "$D/passage/passage.speech.txt"
+cue_seconds() {
+	grep -B1 'يرغب' "$D/passage/passage.vtt" | head -n 1 |
+	    awk -F' --> ' '{ split($1, a, ":"); split($2, b, ":");
+		print int((b[2] * 60 + b[3]) - (a[2] * 60 + a[3])) }'
+}
+check "passage: said in seconds, not spelled out" \
+	[ "$(cue_seconds)" -lt 10 ]
+
+# EPUBCheck and Ace on the right-to-left, the undetermined book and the
+# one with a passage in Arabic.
 CHECK=$SHARED/tools/check-epub
 if [ "${LECTOR_SKIP_CHECKERS:-}" = 1 ]; then
-	skip 2 "languages: check-epub (LECTOR_SKIP_CHECKERS=1)"
+	skip 3 "languages: check-epub (LECTOR_SKIP_CHECKERS=1)"
 elif [ ! -x "$CHECK" ] || ! "$CHECK" "$D/ar/ar.epub" >"$D/probe" 2>&1 &&
     ! grep -q '^epubcheck errors=' "$D/probe"; then
-	skip 2 "languages: check-epub (EPUBCheck, Ace) not installed"
+	skip 3 "languages: check-epub (EPUBCheck, Ace) not installed"
 else
-	for book in "$D/ar/ar.epub" "$D/kn/kn.epub"; do
+	for book in "$D/ar/ar.epub" "$D/kn/kn.epub" "$D/passage/passage.epub"; do
 		check "check-epub $(basename "$book")" "$CHECK" "$book"
 	done
 fi

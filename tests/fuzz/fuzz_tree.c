@@ -113,17 +113,44 @@ inlines(struct in *in, struct doc *d, struct node *parent, unsigned line,
 	buf_free(&b);
 }
 
+/*
+ * A preformatted block of a kind the bytes choose: lines of text, some
+ * of them blank inside, wider than any page now and then.
+ */
+static struct node *
+preformatted(struct in *in, struct doc *d, unsigned line)
+{
+	struct buf	 b = { 0 }, all = { 0 };
+	struct node	*n;
+	unsigned	 i, count = 1 + byte(in) % 8;
+
+	n = node_new(d, NODE_PREFORMATTED, line);
+	n->u.pre = (enum pre_kind)(byte(in) % PRE__MAX);
+	for (i = 0; i < count; i++) {
+		if (i > 0)
+			buf_putc(&all, '\n');
+		if (i > 0 && i + 1 < count && byte(in) % 4 == 0)
+			continue;	/* a blank line inside */
+		text(in, &b, 1 + byte(in) % 12);
+		buf_put(&all, b.data, b.len);
+	}
+	node_append(n, node_new_text(d, all.data, all.len, line));
+	buf_free(&b);
+	buf_free(&all);
+	return n;
+}
+
 /* The body: blocks of every kind, in source order. */
 static void
 body(struct in *in, struct doc *d)
 {
 	struct buf	 b = { 0 };
-	struct node	*n, *k, *p;
+	struct node	*n, *k, *p, *back;
 	unsigned	 line = 1, i, count;
 
 	while (in->left > 0) {
 		line += 1 + byte(in) % 3;
-		switch (byte(in) % 8) {
+		switch (byte(in) % 10) {
 		case 0:
 			n = node_new(d, NODE_HEADING, line);
 			n->u.level = 2 + (int)(byte(in) % 5);
@@ -167,12 +194,39 @@ body(struct in *in, struct doc *d)
 		case 5:
 			n = node_new(d, NODE_THEMATIC_BREAK, line);
 			break;
+		case 6:
+			n = preformatted(in, d, line);
+			break;
+		case 7:
+			/* A quote in a quote. */
+			n = node_new(d, NODE_BLOCKQUOTE, line);
+			k = node_new(d, NODE_BLOCKQUOTE, line);
+			p = node_new(d, NODE_PARAGRAPH, line);
+			inlines(in, d, p, line, false);
+			node_append(k, p);
+			node_append(n, k);
+			p = node_new(d, NODE_PARAGRAPH, ++line);
+			inlines(in, d, p, line, false);
+			node_append(n, p);
+			break;
 		default:
 			n = node_new(d, NODE_PARAGRAPH, line);
 			inlines(in, d, n, line, true);
 			break;
 		}
 		node_append(d->root, n);
+		/* Back matter now and then: a wrapper's blocks, from line
+		 * 1 on, at the end of the body. */
+		if (byte(in) % 16 == 0) {
+			back = node_new(d, NODE_BACK_MATTER, 1);
+			back->u.back = (enum back_kind)(byte(in) % BACK__MAX);
+			p = node_new(d, NODE_PARAGRAPH, 1);
+			inlines(in, d, p, 1, false);
+			node_append(back, p);
+			node_append(back, preformatted(in, d, 2));
+			node_append(d->root, back);
+			break;
+		}
 	}
 	buf_free(&b);
 }

@@ -454,6 +454,19 @@ same_block(struct diff *df, xmlNodePtr t, xmlNodePtr h)
 	if (h == NULL)
 		return differ(df, t, "tree <%s> is missing from the XHTML",
 		    name_of(t));
+	/* A passage in another language has it, where it is. */
+	if ((a = elem_attr(t, "lang")) != NULL) {
+		/* (a caption's on its figcaption) */
+		ok = elem_attr_is(h, "lang", a) || (elem_is(t, "caption") &&
+		    elem_attr_is(elem_first(h->children), "lang", a));
+		if (!ok)
+			differ(df, t, "<%s> lacks the passage's lang=\"%s\"",
+			    name_of(h), a);
+		xmlFree(a);
+		a = NULL;
+		if (!ok)
+			return false;
+	}
 	if (elem_is(t, "heading")) {
 		level = elem_attr(t, "level");
 		snprintf(want, sizeof(want), "h%s", level ? level : "?");

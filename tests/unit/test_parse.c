@@ -282,6 +282,14 @@ test_blocks(void)
 	    "Members argued for three hours before they agreed on a plan\n"
 	    "that keeps the library open on Sundays.\n",
 	    "p p", NULL));
+	done(expect("a drawing alone: titled by its first line",
+	    "+--+--+\n|  |  |\n+--+--+\n", "preformatted", "+--+--+"));
+	done(expect("a quote in a quote",
+	    "Intro.\n\n> > inner\n> outer\n", "p quote[quote[p] p]", NULL));
+	done(expect("a mail: Subject is the title, a signature back matter",
+	    "From: ann@example.org (Ann Lee)\nSubject: Hello there\n\n"
+	    "Body text here.\n\n-- \nAnn\n", "p back-matter[p]",
+	    "Hello there"));
 	d = expect("hyphen at a line end joins the word",
 	    "The well-\nknown bridge was closed on\nTuesday.\n", "p", NULL);
 	CHECK_STR(text_of(d, d->root->first),
@@ -417,7 +425,7 @@ test_meta(void)
 int
 main(void)
 {
-	harness_plan(146);
+	harness_plan(154);
 	diag_set_verbosity(-2);
 	test_top_matter();
 	test_header();
