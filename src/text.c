@@ -436,6 +436,19 @@ is_abbreviation(const struct lang *l, const char *w, size_t len)
 	return l != NULL && lang_is_abbreviation(l, w, len);
 }
 
+/*
+ * Full stops and question and exclamation marks of other scripts: the
+ * Arabic question mark, the Urdu full stop, the Devanagari danda, the
+ * ideographic full stop and the fullwidth marks.
+ */
+static bool
+is_terminal(int32_t cp)
+{
+	return cp == 0x061f || cp == 0x06d4 || cp == 0x0964 ||
+	    cp == 0x0965 || cp == 0x3002 || cp == 0xff01 || cp == 0xff1f ||
+	    cp == 0xff0e;
+}
+
 size_t
 text_sentence_end(const struct lang *l, const char *s, size_t len,
     size_t pos)
@@ -449,25 +462,33 @@ text_sentence_end(const struct lang *l, const char *s, size_t len,
 			word = i + 1;
 			continue;
 		}
-		if (cp != '.' && cp != '!' && cp != '?' && cp != 0x2026)
+		if (cp != '.' && cp != '!' && cp != '?' && cp != 0x2026 &&
+		    !is_terminal(cp))
 			continue;
 		/* Closing quotes belong to the sentence. */
 		for (end = i + n; end < len; end += n) {
 			n = utf8_next(s + end, len - end, &next);
 			if (!text_is_closer(next) && next != '.' &&
-			    next != '!' && next != '?')
+			    next != '!' && next != '?' && !is_terminal(next))
 				break;
 		}
 		if (end >= len)
 			return len;
+		/* Chinese and Japanese put no space after 。！？ */
+		if (cp == 0x3002 || cp == 0xff01 || cp == 0xff1f)
+			return end;
 		if (s[end] != ' ' || end + 1 >= len) {
 			n = 1;
 			continue;
 		}
 		next = 0;
 		utf8_next(s + end + 1, len - end - 1, &next);
+		/* A capital, a digit, an opening quote; or a letter of a
+		 * script without capitals (Arabic, Hebrew, Devanagari). */
 		if (!text_is_upper(next) && !text_is_digit(next) &&
-		    !text_is_opener(next)) {
+		    !text_is_opener(next) && !(text_is_letter(next) &&
+		    !text_is_lower(next) && text_toupper(next) == next &&
+		    text_tolower(next) == next)) {
 			n = 1;
 			continue;
 		}

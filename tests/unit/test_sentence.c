@@ -70,7 +70,7 @@ sentences(const char *what, const char *text, int n, const char *want)
 int
 main(void)
 {
-	harness_plan(24);
+	harness_plan(28);
 	diag_set_verbosity(-2);
 	sentences("two sentences, the space between",
 	    "Title: T\n\nIt rained. It poured.\n", 0,
@@ -106,6 +106,20 @@ main(void)
 	sentences("a heading is a sentence",
 	    "Title: T\n\nIntro.\n\nWhat Happened\n\nText.\n", 1,
 	    "s2[What Happened]");
+	sentences("an Arabic question mark, a full stop before Arabic",
+	    "Title: T\nLanguage: ar\n\n"
+	    "\xd9\x87\xd9\x84 \xd9\x8a\xd8\xb9\xd9\x88\xd8\xaf\xd8\x9f "
+	    "\xd9\x82\xd8\xa7\xd9\x84 \xd9\x86\xd8\xb9\xd9\x85. "
+	    "\xd9\x88\xd8\xa3\xd8\xb6\xd8\xa7\xd9\x81.\n", 0,
+	    "s1[\xd9\x87\xd9\x84 \xd9\x8a\xd8\xb9\xd9\x88\xd8\xaf\xd8\x9f] "
+	    "s2[\xd9\x82\xd8\xa7\xd9\x84 \xd9\x86\xd8\xb9\xd9\x85.] "
+	    "s3[\xd9\x88\xd8\xa3\xd8\xb6\xd8\xa7\xd9\x81.]");
+	sentences("Chinese sentences end at the ideographic full stop",
+	    "Title: T\nLanguage: zh\n\n"
+	    "\xe4\xbb\x8a\xe5\xa4\xa9\xe4\xb8\x8b\xe9\x9b\xa8\xe3\x80\x82"
+	    "\xe4\xbd\xa0\xe5\x91\xa2\xef\xbc\x9f\n", 0,
+	    "s1[\xe4\xbb\x8a\xe5\xa4\xa9\xe4\xb8\x8b\xe9\x9b\xa8\xe3\x80\x82]"
+	    "s2[\xe4\xbd\xa0\xe5\x91\xa2\xef\xbc\x9f]");
 	sentences("a quote's paragraphs",
 	    "Title: T\n\n> One. Two.\n", 0, "s1[One.] s2[Two.]");
 	sentences("Spanish abbreviations in a Spanish article",
