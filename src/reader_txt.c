@@ -3,15 +3,19 @@
  * The `txt` reader: plain-text articles, all by themselves, without
  * markup.  It works in three passes over the lines of the decoded text:
  *
- *  1. the header block (Key: value lines) and the top matter (caption,
- *     headline, subtitle, byline, date), found line by line because they
- *     often sit together without blank lines between them;
- *  2. the rest cut into units: paragraphs, list items, block quotes and
- *     scene breaks, where a paragraph ends at a blank line, or at a line
- *     break that a line-per-paragraph or hard-wrapped text implies;
+ *  1. the wrapper: a header block (Key: value lines), a mail's or news
+ *     post's header fields, or a Project Gutenberg book's header and
+ *     START and END lines, which say where the work is; then the top
+ *     matter (caption, headline, subtitle, byline, date), found line by
+ *     line because they often sit together without blank lines between;
+ *  2. the work cut into units: preformatted blocks, paragraphs, list
+ *     items, block quotes (nested) and scene breaks, where a paragraph
+ *     ends at a blank line, or at a line break that a line-per-paragraph
+ *     or hard-wrapped text implies (the wrap width told from the text);
  *  3. units turned into blocks (a short lone line becomes a subheading,
  *     items become lists), and text into inlines (lead-in, emphasis,
- *     strong, links).
+ *     strong, links); then the wrapper's text (a licence, a signature)
+ *     the same way, as back matter after the work.
  *
  * Nothing is ever dropped: a line that fits no rule is a paragraph.
  */

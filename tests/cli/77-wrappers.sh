@@ -7,7 +7,8 @@
 # Gutenberg licence follows the work as back matter, never in its first
 # chapter; news quotes are block quotes, nested; a signature is set
 # apart; preformatted blocks keep their lines in every format.  Audio is
-# made of every file with LECTOR_CHECK_CORPUS=1 (minutes); a language
+# made of every file, and EPUBCheck and Ace run on its book, with
+# LECTOR_CHECK_CORPUS=1 (minutes); a language
 # espeak-ng has no voice for fails audio only, naming the language.
 . tests/cli/lib.sh
 
@@ -18,11 +19,12 @@ nvaried=0
 [ -d "$V" ] && nvaried=$(ls "$V"/*.txt | wc -l)
 naudio=0
 [ "${LECTOR_CHECK_CORPUS:-}" = 1 ] && naudio=$nvaried
-# 15 checks a file (the Tagalog book has one for its cues, not two), 30
-# on the Gutenberg book, the news post and the preformatted shape.
+# 15 checks a file (the Tagalog book has one for its cues, not two), 34
+# on the Gutenberg book, Arabic news, the news post and the preformatted
+# shape.
 ntl=0
 [ -f "$V/gutenberg-florante_at_laura.txt" ] && ntl=1
-plan $((nvaried * 15 - ntl + naudio * 2 + 30))
+plan $((nvaried * 15 - ntl + naudio * 3 + 34))
 
 # expect NAME: the title, first author and language a careful editor
 # would give the file (tab-separated), or nothing for one not listed.
@@ -102,6 +104,13 @@ for f in "$V"/*.txt; do
 		"$TESTBIN/speechcheck" vtt "$b.vtt" "$b.tree.xml"
 	fi
 	if [ "$naudio" -gt 0 ]; then
+		if [ "${LECTOR_SKIP_CHECKERS:-}" = 1 ] ||
+		    [ ! -x "$SHARED/tools/check-epub" ]; then
+			skip 1 "wrappers: $name check-epub (not run)"
+		else
+			check "wrappers: $name passes check-epub" \
+				"$SHARED/tools/check-epub" "$b.epub"
+		fi
 		run -q -t mp3 -o "$D/$name.mp3" "$f"
 		case $name in
 		*florante*)
@@ -148,6 +157,21 @@ if [ -f "$G.txt" ]; then
 		"tr -d '\\f' <'$g.large-print.txt' | grep -q '^Licence and notes$'"
 else
 	skip 10 "gutenberg: no $G.txt"
+fi
+
+# Arabic news: a right-to-left book in Arabic, spoken in Arabic, its
+# sentences told apart.
+A=$D/arabic-news-sport2
+if [ -f "$V/arabic-news-sport2.txt" ]; then
+	check "arabic: <html lang=ar dir=rtl>" sh -c "unzip -p '$A.epub' \
+		EPUB/article.xhtml | grep -q '<html [^>]*lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\"'"
+	check "arabic: the spine reads right to left" sh -c "unzip -p '$A.epub' \
+		EPUB/package.opf | grep -q 'page-progression-direction=\"rtl\"'"
+	check "arabic: spoken in Arabic" grep -q '^# speech: ar, ' "$A.speech.txt"
+	check "arabic: a paragraph of several sentences" \
+		grep -q '</sentence> <sentence' "$A.tree.xml"
+else
+	skip 4 "arabic: no $V/arabic-news-sport2.txt"
 fi
 
 # News: quotes nested by depth; the signature set apart, line by line.
