@@ -44,7 +44,8 @@ enum utt_kind {
 	UTT_QUOTE,	/* a sentence of a block quote */
 	UTT_BREAK,	/* a scene break: silence only */
 	UTT_PREFORMATTED, /* what a preformatted block is: "Diagram, 12
-			   lines."; its lines are never read out */
+			   lines."; then a table's rows, one each (a
+			   drawing's, code's or data's never) */
 	UTT__MAX
 };
 

@@ -202,8 +202,11 @@ int		 tree_walk(const struct node *n, walk_fn fn, void *arg);
  * granted: links agree; every node may hold its children (a lead-in only
  * opens a paragraph, a credit only ends a caption, and each holds one
  * text); text is non-empty, well-formed UTF-8 without control characters
- * or noncharacters (text_is_clean()); headings are level 2..6; a link has
- * an href; lines never go backwards; the metadata has a title and a
+ * or noncharacters (text_is_clean()), but a preformatted block's one
+ * text, clean lines apart by newlines; headings are level 2..6; a link
+ * has an href; a language is only on a block, and a tag; back matter only
+ * ends the body; lines never go backwards (back matter's run from its
+ * own); the metadata has a title and a
  * language tag, and all its strings are clean text.  Returns NULL if all
  * hold, else a static message naming the first broken one.
  */
