@@ -338,36 +338,17 @@ mark_passage(struct passages *ps, struct node *n)
 		n->lang = arena_strdup(ps->d->arena, tag);
 }
 
+/* The blocks of text from n on, those inside quotes, lists and back
+ * matter too. */
 static void
 mark_passages(struct passages *ps, struct node *n)
 {
 	for (; n != NULL; n = n->next) {
-		switch (n->type) {
-		case NODE_HEADING:
-		case NODE_PARAGRAPH:
-		case NODE_CAPTION:
-		case NODE_BYLINE:
-		case NODE_ITEM:
+		if (node_holds_text(n->type))
 			mark_passage(ps, n);
-			break;
-		case NODE_BLOCKQUOTE:
-		case NODE_LIST:
-		case NODE_BACK_MATTER:
+		else if (n->type == NODE_BLOCKQUOTE || n->type == NODE_LIST ||
+		    n->type == NODE_BACK_MATTER)
 			mark_passages(ps, n->first);
-			break;
-		case NODE_DOCUMENT:
-		case NODE_THEMATIC_BREAK:
-		case NODE_PREFORMATTED:
-		case NODE_TEXT:
-		case NODE_EMPHASIS:
-		case NODE_STRONG:
-		case NODE_LEAD_IN:
-		case NODE_CREDIT:
-		case NODE_LINK:
-		case NODE_SENTENCE:
-		case NODE__MAX:
-			break;
-		}
 	}
 }
 

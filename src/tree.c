@@ -305,9 +305,8 @@ struct check {
 	unsigned	 sid;		/* the last sentence's id */
 };
 
-/* Whether a block holds text, in sentences. */
-static bool
-holds_text(enum node_type t)
+bool
+node_holds_text(enum node_type t)
 {
 	return t == NODE_PARAGRAPH || t == NODE_HEADING || t == NODE_BYLINE ||
 	    t == NODE_ITEM || t == NODE_CAPTION;
@@ -422,7 +421,7 @@ check_node(const struct node *n, enum walk_event ev, void *arg)
 		c->msg = "lead-in that does not open its paragraph";
 		return WALK_STOP;
 	}
-	if (holds_text(n->type)) {
+	if (node_holds_text(n->type)) {
 		for (k = n->first; k != NULL; k = k->next)
 			if (k->type == NODE_SENTENCE)
 				break;

@@ -163,6 +163,9 @@ void		 node_unlink(struct node *n);
 /* Whether a type is a block (else an inline). */
 bool		 node_is_block(enum node_type);
 
+/* Whether a block holds text, in sentences (a paragraph, a heading...). */
+bool		 node_holds_text(enum node_type);
+
 /* The type's name in the `tree` vocabulary ("paragraph"...). */
 const char	*node_type_name(enum node_type);
 
