@@ -8,6 +8,7 @@
 
 V=$SHARED/corpus/varied
 D=$TMPDIR/lang
+mkdir -p "$D"
 nvaried=0
 [ -d "$V" ] && nvaried=$(ls "$V"/*.txt | wc -l)
 plan $((nvaried * 2 + 23 + 7 + 7 + 8))
