@@ -197,14 +197,62 @@ lang_holds_next(const struct lang *l, const char *word, size_t len)
 	    listed(l->holds, l->nholds, word, len - 1));
 }
 
-static const char *
-value_of(const struct lang *l, const char *key)
+const char *
+lang_value(const struct lang *l, const char *key, size_t nth)
 {
 	size_t	 i;
 
 	for (i = 0; i < l->npairs; i++)
-		if (strcmp(l->pairs[i].key, key) == 0)
+		if (strcmp(l->pairs[i].key, key) == 0 && nth-- == 0)
 			return l->pairs[i].value;
+	return NULL;
+}
+
+/*
+ * The word at *s in a list of words apart by spaces: its length, and *s
+ * moved past it; 0 at the end.
+ */
+static size_t
+next_word(const char **s)
+{
+	const char	*w;
+
+	while (**s == ' ' || **s == '\t')
+		(*s)++;
+	for (w = *s; **s != '\0' && **s != ' ' && **s != '\t'; (*s)++)
+		continue;
+	return (size_t)(*s - w);
+}
+
+size_t
+lang_word(const struct lang *l, const char *key, const char *word,
+    size_t len)
+{
+	const char	*v, *s;
+	size_t		 i, n, place = 0;
+
+	for (i = 0; (v = lang_value(l, key, i)) != NULL; i++)
+		for (s = v; (n = next_word(&s)) > 0; ) {
+			place++;
+			if (n == len && memcmp(s - n, word, len) == 0)
+				return place;
+		}
+	return 0;
+}
+
+const char *
+lang_nth_word(const struct lang *l, const char *key, size_t place,
+    size_t *len)
+{
+	const char	*v, *s;
+	size_t		 i, n;
+
+	for (i = 0; place > 0 && (v = lang_value(l, key, i)) != NULL; i++)
+		for (s = v; (n = next_word(&s)) > 0; )
+			if (--place == 0) {
+				*len = n;
+				return s - n;
+			}
 	return NULL;
 }
 
@@ -214,7 +262,7 @@ lang_label(const struct lang *l, const char *key)
 	char	 k[64];
 
 	snprintf(k, sizeof(k), "label.%s", key);
-	return value_of(l, k);
+	return lang_value(l, k, 0);
 }
 
 const char *
@@ -225,16 +273,16 @@ lang_voice(const struct lang *l, const char *region)
 
 	if (region != NULL) {
 		snprintf(k, sizeof(k), "voice.%s", region);
-		if ((v = value_of(l, k)) != NULL)
+		if ((v = lang_value(l, k, 0)) != NULL)
 			return v;
 	}
-	return value_of(l, "voice");
+	return lang_value(l, "voice", 0);
 }
 
 bool
 lang_rtl(const struct lang *l)
 {
-	const char	*v = value_of(l, "direction");
+	const char	*v = lang_value(l, "direction", 0);
 
 	return v != NULL && strcmp(v, "rtl") == 0;
 }
@@ -242,7 +290,7 @@ lang_rtl(const struct lang *l)
 const char *
 lang_iso639_2(const struct lang *l)
 {
-	const char	*v = value_of(l, "iso639-2");
+	const char	*v = lang_value(l, "iso639-2", 0);
 
 	return v != NULL ? v : "und";
 }

@@ -23,6 +23,9 @@
  *	no-break-after = Mr Dr ...	words a line never ends after: a
  *					title stays with the name it goes
  *					with (repeatable)
+ *	say.KEY = ...			how numbers, symbols and
+ *					abbreviations are said (say.c;
+ *					README: Speech rules)
  */
 struct lang;
 
@@ -54,6 +57,27 @@ bool			 lang_is_abbreviation(const struct lang *,
  */
 bool			 lang_holds_next(const struct lang *,
 			    const char *word, size_t len);
+
+/*
+ * The nth value (from 0) of key, a key a file may give more than once
+ * ("say.money"), or NULL past the last.
+ */
+const char		*lang_value(const struct lang *, const char *key,
+			    size_t nth);
+
+/*
+ * The place (from 1) of the len bytes at word among the words of every
+ * value of key, as written (case counts); 0 if it is not one.
+ */
+size_t			 lang_word(const struct lang *, const char *key,
+			    const char *word, size_t len);
+
+/*
+ * The word at place (from 1) among the words of key's values, its length
+ * in *len; NULL if there are fewer.
+ */
+const char		*lang_nth_word(const struct lang *, const char *key,
+			    size_t place, size_t *len);
 
 /*
  * The language's text for label key ("photo-caption"), or NULL if its

@@ -5,10 +5,8 @@
  * misreads news copy.  Nothing here makes sound; synth.c does.
  *
  * Fixes, each found by reading espeak-ng's phonemes (espeak-ng -x) for
- * the seed and the corpus:
- *  - "$300 million" is read "dollar three hundred million": amounts are
- *    put in spoken order, "300 million dollars" (also £ and €);
- *  - "5.7bn" is read "five point seven b n": "bn" is "billion";
+ * the seed and the corpus (numbers, money, times, abbreviations and
+ * symbols are say.c's, by the rules of the text's language):
  *  - a no-break space after "U.S." makes "U dot S dot": every Unicode
  *    space becomes a plain one;
  *  - "Emerg[enc]y" is read in three broken pieces: editorial brackets
@@ -16,8 +14,6 @@
  *  - "Johan Ordonez/AFP/Getty Images" is read with "slash" twice, and a
  *    lone "AFP" between commas as a word: a credit's parts become a
  *    spoken list, "Johan Ordonez, AFP and Getty Images";
- *  - "2026-02-03" is read digit group by digit group: ISO dates are said
- *    as dates; "No. 10" is read "no": it is "number 10";
  *  - a lead-in in capitals is given in sentence case.
  */
 #include "common.h"
@@ -36,6 +32,7 @@
 #include "labels.h"
 #include "lang.h"
 #include "opts.h"
+#include "say.h"
 #include "sentence.h"
 #include "speech.h"
 #include "text.h"
@@ -243,51 +240,6 @@ speech_profile(void)
 
 /* ---- Normalising text --------------------------------------------------- */
 
-struct money {
-	const char	*symbol;	/* UTF-8, as written before a number */
-	const char	*one[2];	/* singular: English, Spanish */
-	const char	*many[2];	/* plural */
-	const char	*cent[2];	/* the hundredth, plural (English) */
-};
-
-static const struct money moneys[] = {
-	{ "US$", { "dollar", "dólar" }, { "dollars", "dólares" },
-	    { "cents", "centavos" } },
-	{ "$", { "dollar", "dólar" }, { "dollars", "dólares" },
-	    { "cents", "centavos" } },
-	{ "\xc2\xa3", { "pound", "libra" }, { "pounds", "libras" },
-	    { "pence", "peniques" } },
-	{ "\xe2\x82\xac", { "euro", "euro" }, { "euros", "euros" },
-	    { "cents", "céntimos" } },
-};
-
-/* Multipliers written after a number, and how they are said. */
-static const struct {
-	const char	*written;
-	bool		 attached;	/* "5bn" as well as "5 billion" */
-	const char	*said[2];
-} multipliers[] = {
-	{ "bn", true, { "billion", "mil millones" } },
-	{ "tn", true, { "trillion", "billones" } },
-	{ "m", true, { "million", "millones" } },
-	{ "k", true, { "thousand", "mil" } },
-	{ "thousand", false, { "thousand", "mil" } },
-	{ "million", false, { "million", "millones" } },
-	{ "billion", false, { "billion", "mil millones" } },
-	{ "trillion", false, { "trillion", "billones" } },
-	{ "millones", false, { "million", "millones" } },
-	{ "millón", false, { "million", "millón" } },
-	{ "mil", false, { "thousand", "mil" } },
-};
-
-/* 0 for English (and anything else), 1 for Spanish. */
-static int
-lang_index(const char *lang)
-{
-	return strncmp(lang, "es", 2) == 0 && (lang[2] == '\0' ||
-	    lang[2] == '-') ? 1 : 0;
-}
-
 /* Spaces of every kind made one plain space; invisible marks dropped;
  * brackets inside a word dropped. */
 static void
@@ -338,159 +290,6 @@ plain_spaces(const char *s, size_t len, struct buf *out)
 	}
 }
 
-/* Length of a number (digits, with , or . between digits) at s. */
-static size_t
-number_len(const char *s, size_t len)
-{
-	size_t	 i = 0;
-
-	while (i < len && ((s[i] >= '0' && s[i] <= '9') ||
-	    ((s[i] == ',' || s[i] == '.') && i > 0 && i + 1 < len &&
-	    s[i + 1] >= '0' && s[i + 1] <= '9')))
-		i++;
-	return i;
-}
-
-static bool
-starts_with(const char *s, size_t len, const char *prefix)
-{
-	size_t	 n = strlen(prefix);
-
-	return len >= n && memcmp(s, prefix, n) == 0;
-}
-
-/*
- * The multiplier at s (attached to the number, or the next word after
- * one space); sets the bytes it takes in *used.  -1 if none.
- */
-static int
-multiplier_at(const char *s, size_t len, bool attached, size_t *used)
-{
-	size_t	 k, n, skip = attached ? 0 : 1;
-
-	if (!attached && (len == 0 || s[0] != ' '))
-		return -1;
-	for (k = 0; k < NELEM(multipliers); k++) {
-		if (attached != multipliers[k].attached && attached)
-			continue;
-		if (!attached && multipliers[k].attached)
-			continue;
-		n = strlen(multipliers[k].written);
-		if (len >= skip + n &&
-		    memcmp(s + skip, multipliers[k].written, n) == 0 &&
-		    (len == skip + n || !text_is_letter((unsigned char)
-		    s[skip + n]))) {
-			*used = skip + n;
-			return (int)k;
-		}
-	}
-	return -1;
-}
-
-/* Whether the words before the last said bytes of out are "a" or "an". */
-static bool
-after_article(const struct buf *out, size_t said)
-{
-	size_t	 end;
-
-	if (out->len < said + 2)
-		return false;
-	end = out->len - said - 1;	/* the space before the amount */
-	return (end >= 1 && out->data[end - 1] == 'a' &&
-	    (end == 1 || out->data[end - 2] == ' ')) ||
-	    (end >= 2 && out->data[end - 2] == 'a' && out->data[end - 1] == 'n' &&
-	    (end == 2 || out->data[end - 3] == ' '));
-}
-
-/*
- * An amount of money at s ("$300", "£5.7bn", "$4.50", "€2 million"):
- * said in order, with its unit after the number.  Returns the bytes
- * consumed, or 0.
- */
-static size_t
-say_money(const char *s, size_t len, int li, struct buf *out)
-{
-	const struct money *m = NULL;
-	size_t		 k, sym = 0, num, used = 0, end;
-	int		 mul;
-	const char	*dot;
-
-	for (k = 0; k < NELEM(moneys) && m == NULL; k++)
-		if (starts_with(s, len, moneys[k].symbol)) {
-			m = &moneys[k];
-			sym = strlen(m->symbol);
-		}
-	if (m == NULL || (num = number_len(s + sym, len - sym)) == 0)
-		return 0;
-	end = sym + num;
-	if ((mul = multiplier_at(s + end, len - end, true, &used)) < 0)
-		mul = multiplier_at(s + end, len - end, false, &used);
-	dot = memchr(s + sym, '.', num);
-	/* "$4.50": 4 dollars and 50 cents (English). */
-	if (mul < 0 && li == 0 && dot != NULL && s + sym + num - dot == 3) {
-		buf_put(out, s + sym, (size_t)(dot - s - sym));
-		buf_printf(out, " %s and %.2s %s", (dot - s - sym == 1 &&
-		    s[sym] == '1') ? m->one[0] : m->many[0], dot + 1,
-		    m->cent[0]);
-		return end;
-	}
-	buf_put(out, s + sym, num);
-	if (mul >= 0)
-		buf_printf(out, " %s", multipliers[mul].said[li]);
-	/* "a $9.6 million budget": an adjective, "a 9.6 million dollar
-	 * budget". */
-	buf_printf(out, " %s", (num == 1 && s[sym] == '1' && mul < 0) ||
-	    (li == 0 && after_article(out, num + (mul >= 0 ?
-	    strlen(multipliers[mul].said[0]) + 1 : 0))) ?
-	    m->one[li] : m->many[li]);
-	return end + (mul >= 0 ? used : 0);
-}
-
-/* Amounts, "bn", ISO dates and "No. 5" said as words. */
-static void
-say_words(const char *s, size_t len, const char *lang, struct buf *out)
-{
-	struct date	 d;
-	size_t		 i = 0, n, used;
-	int		 li = lang_index(lang), mul;
-	bool		 word_start;
-
-	while (i < len) {
-		word_start = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
-		    s[i - 1] == '"';
-		if (word_start && (n = say_money(s + i, len - i, li, out)) > 0) {
-			i += n;
-			continue;
-		}
-		/* 7.5bn, 3tn: a number with an attached multiplier other
-		 * than m and k, which are metres and kilos as often. */
-		if (word_start && (n = number_len(s + i, len - i)) > 0 &&
-		    (mul = multiplier_at(s + i + n, len - i - n, true,
-		    &used)) >= 0 && multipliers[mul].written[1] == 'n') {
-			buf_put(out, s + i, n);
-			buf_printf(out, " %s", multipliers[mul].said[li]);
-			i += n + used;
-			continue;
-		}
-		/* 2026-02-03 */
-		if (word_start && len - i >= 10 && s[i + 4] == '-' &&
-		    s[i + 7] == '-' && number_len(s + i, 4) == 4 &&
-		    date_parse(s + i, 10, &d) && date_spoken(&d, lang, out)) {
-			i += 10;
-			continue;
-		}
-		/* No. 10 */
-		if (word_start && li == 0 && starts_with(s + i, len - i,
-		    "No. ") && i + 4 < len && s[i + 4] >= '0' &&
-		    s[i + 4] <= '9') {
-			buf_puts(out, "number ");
-			i += 4;
-			continue;
-		}
-		buf_putc(out, s[i++]);
-	}
-}
-
 /* A credit's parts, "A/B/C", as a spoken list: "A, B and C". */
 static void
 say_credit(const char *s, size_t len, const char *lang, struct buf *out)
@@ -529,7 +328,7 @@ speech_normalize(const char *lang, enum utt_kind kind, const char *s,
 		say_credit(a.data ? a.data : "", a.len, lang, &b);
 	else
 		buf_put(&b, a.data ? a.data : "", a.len);
-	say_words(b.data ? b.data : "", b.len, lang, out);
+	say_text(lang, b.data ? b.data : "", b.len, out);
 	while (out->len > 0 && out->data[out->len - 1] == ' ')
 		out->data[--out->len] = '\0';
 	buf_free(&a);

@@ -104,10 +104,9 @@ void		 speech_free(struct speech *);
 /*
  * Append len bytes of s to out as a synthesiser should get them, in
  * language lang (a BCP 47 tag): spaces made plain, editorial brackets
- * inside words removed ("Emerg[enc]y"), amounts of money said in words
- * order ("$300 million" -> "300 million dollars"), "bn" as billion, ISO
- * dates as words, "No. 5" as "number 5"; in a credit, slashes become a
- * spoken list.
+ * inside words removed ("Emerg[enc]y"); in a credit, slashes become a
+ * spoken list; then numbers, money, times and abbreviations said by the
+ * language's rules (say.h).
  */
 void		 speech_normalize(const char *lang, enum utt_kind,
 		    const char *s, size_t len, struct buf *out);

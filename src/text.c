@@ -437,6 +437,28 @@ is_abbreviation(const struct lang *l, const char *w, size_t len)
 }
 
 /*
+ * Whether a full stop after the len bytes at w is an ordinal's before
+ * the rest at next ("am 3. Mai"): w is a number of up to three digits
+ * and the word after it one the language lists as ordinal-context.
+ */
+static bool
+is_ordinal(const struct lang *l, const char *w, size_t len,
+    const char *next, size_t nlen)
+{
+	size_t	 i, k;
+
+	if (l == NULL || len == 0 || len > 3)
+		return false;
+	for (i = 0; i < len; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	for (k = 0; k < nlen && next[k] != ' ' && next[k] != ',' &&
+	    next[k] != '.'; k++)
+		continue;
+	return lang_word(l, "ordinal-context", next, k) > 0;
+}
+
+/*
  * Full stops and question and exclamation marks of other scripts: the
  * Arabic question mark, the Urdu full stop, the Devanagari danda, the
  * ideographic full stop and the fullwidth marks.
@@ -492,7 +514,9 @@ text_sentence_end(const struct lang *l, const char *s, size_t len,
 			n = 1;
 			continue;
 		}
-		if (cp == '.' && is_abbreviation(l, s + word, i - word)) {
+		if (cp == '.' && (is_abbreviation(l, s + word, i - word) ||
+		    is_ordinal(l, s + word, i - word, s + end + 1,
+		    len - end - 1))) {
 			n = 1;
 			continue;
 		}

@@ -127,7 +127,8 @@ struct lang;
  * ends at . ! ? or … followed by a space and a capital, a digit or an
  * opening quote; a full stop after an abbreviation does not end one: a
  * word with a full stop inside ("U.S."), a capital letter alone (an
- * initial), or one of the language's (lang.h).
+ * initial), one of the language's (lang.h), or an ordinal's before a
+ * word the language lists as ordinal-context ("am 3. Mai").
  */
 size_t	 text_sentence_end(const struct lang *l, const char *s, size_t len,
 	    size_t pos);

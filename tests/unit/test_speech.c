@@ -65,7 +65,7 @@ main(void)
 	chapters("sections", "Head Line\n\nIntro.\n\nPart One\n\nText one."
 	    "\n\nPart Two\n\nText two.\n", 3, "Head Line");
 	says("en", UTT_SENTENCE, "just under $300 million in 2016",
-	    "just under 300 million dollars in 2016");
+	    "just under 300 million dollars in 20 16");
 	says("en", UTT_SENTENCE, "a $9.6 million budget",
 	    "a 9.6 million dollar budget");
 	says("en", UTT_SENTENCE, "cost $380,000 in repairs",
@@ -79,7 +79,7 @@ main(void)
 	says("en", UTT_SENTENCE, "only $1 each", "only 1 dollar each");
 	says("en", UTT_SENTENCE, "it was $4.50", "it was 4 dollars and 50 cents");
 	says("en", UTT_SENTENCE, "raised $10m", "raised 10 million dollars");
-	says("en", UTT_SENTENCE, "a leap of 16.87m", "a leap of 16.87m");
+	says("en", UTT_SENTENCE, "a leap of 16.87m", "a leap of 16.87 metres");
 	says("es", UTT_SENTENCE, "cuesta \xe2\x82\xac" "20",
 	    "cuesta 20 euros");
 	says("en", UTT_SENTENCE, "cutting off U.S.\xc2\xa0" "aid",
@@ -91,9 +91,9 @@ main(void)
 	says("en", UTT_SENTENCE, "[T]he rule [sic] stays",
 	    "The rule [sic] stays");
 	says("en", UTT_CREDIT, "Johan Ordonez/AFP/Getty Images",
-	    "Johan Ordonez, AFP and Getty Images");
+	    "Johan Ordonez, A.F.P. and Getty Images");
 	says("es", UTT_CREDIT, "Ana Ruiz/EFE", "Ana Ruiz y EFE");
-	says("en", UTT_SENTENCE, "and/or 24/7 stay", "and/or 24/7 stay");
+	says("en", UTT_SENTENCE, "and/or 24/7 stay", "and or 24 7 stay");
 	says("en", UTT_SENTENCE, "on 2026-02-03 at noon",
 	    "on February 3, 2026 at noon");
 	says("es", UTT_SENTENCE, "el 2026-02-03", "el 3 de febrero de 2026");
