@@ -186,7 +186,14 @@ date_spoken(const struct date *d, const char *lang, struct buf *b)
 	    strncmp(lang, "es", 2) != 0) || (lang[2] != '\0' &&
 	    lang[2] != '-'))
 		return false;
-	if (lang[1] == 'n') {
+	if (lang[1] == 'n' && lang[2] == '-' &&
+	    strncmp(lang + 3, "US", 2) != 0) {
+		/* British and most other English: "3 February 2026". */
+		month = months[d->month - 1];
+		if (d->day != 0)
+			buf_printf(b, "%d ", d->day);
+		buf_printf(b, "%c%s %d", month[0] - 32, month + 1, d->year);
+	} else if (lang[1] == 'n') {
 		month = months[d->month - 1];
 		buf_printf(b, "%c%s", month[0] - 32, month + 1);
 		if (d->day != 0)

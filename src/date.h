@@ -30,8 +30,9 @@ void	 date_iso(const struct date *, char *buf, size_t bufsz);
 struct buf;
 
 /*
- * The date as it is said in language lang: "March 14, 2026" (English),
- * "14 de marzo de 2026" (Spanish).  Returns false, writing nothing, for
+ * The date as it is said in language lang: "March 14, 2026" (English,
+ * and American English), "14 March 2026" (English of another region,
+ * "en-GB"), "14 de marzo de 2026" (Spanish).  Returns false, writing nothing, for
  * a language it does not know.
  */
 bool	 date_spoken(const struct date *, const char *lang, struct buf *);

@@ -57,6 +57,7 @@ struct tok {
 struct say {
 	const struct lang *l;
 	const char	*tag;		/* BCP 47 */
+	char		 region[8];	/* its region ("GB"), or "" */
 	struct tok	*t;
 	size_t		 n;
 	struct buf	*out;
@@ -142,14 +143,31 @@ listed_lower(const struct say *sa, const char *key, const char *w,
 	return lang_word(sa->l, key, low, len) > 0;
 }
 
+/*
+ * Key as the text's region has it, into k (ksz bytes): "say.zero.GB"
+ * where the language gives one, else key.
+ */
+static const char *
+regional(const struct say *sa, const char *key, char *k, size_t ksz)
+{
+	if (sa->region[0] != '\0') {
+		snprintf(k, ksz, "%s.%s", key, sa->region);
+		if (lang_value(sa->l, k, 0) != NULL)
+			return k;
+	}
+	return key;
+}
+
 /* The word of key's value at place, underscores said as spaces. */
 static bool
 put_nth(struct say *sa, const char *key, size_t place)
 {
 	const char	*w;
+	char		 k[64];
 	size_t		 len, i;
 
-	if ((w = lang_nth_word(sa->l, key, place, &len)) == NULL)
+	if ((w = lang_nth_word(sa->l, regional(sa, key, k, sizeof(k)), place,
+	    &len)) == NULL)
 		return false;
 	for (i = 0; i < len; i++)
 		buf_putc(sa->out, w[i] == '_' ? ' ' : w[i]);
@@ -167,7 +185,9 @@ put_word(struct say *sa, const char *key, const char *fallback)
 static bool
 has(const struct say *sa, const char *key)
 {
-	return lang_value(sa->l, key, 0) != NULL;
+	char	 k[64];
+
+	return lang_value(sa->l, regional(sa, key, k, sizeof(k)), 0) != NULL;
 }
 
 /*
@@ -315,6 +335,7 @@ r_date(struct say *sa, size_t i)
 	const struct tok *t = &sa->t[i];
 	struct date	 d;
 	struct buf	 b = { 0 };
+	size_t		 k;
 	bool		 ok;
 
 	if (t->len != 10 || t->s[4] != '-' || t->s[7] != '-' ||
@@ -322,8 +343,13 @@ r_date(struct say *sa, size_t i)
 		return 0;
 	ok = date_spoken(&d, sa->tag, &b);
 	if (ok) {
+		/* It ends in the year, which is said as a year. */
+		k = b.len;
+		while (k > 0 && is_digit(b.data[k - 1]))
+			k--;
 		put_pre(sa, t);
-		buf_put(sa->out, b.data, b.len);
+		buf_put(sa->out, b.data, k);
+		put_year(sa, (unsigned)d.year);
 		put_post(sa, t);
 	}
 	buf_free(&b);
@@ -423,7 +449,8 @@ r_tag(struct say *sa, size_t i)
 
 /*
  * A telephone number, "020 7946 0958", "+44 20 7946 0958", "07700
- * 900123": digit by digit, a pause between the groups.
+ * 900123": digit by digit, a pause between the groups, 0 as the region
+ * says it ("oh" in Britain).
  */
 static size_t
 r_phone(struct say *sa, size_t i)
@@ -459,7 +486,8 @@ r_phone(struct say *sa, size_t i)
 			}
 			if (n > 0)
 				buf_putc(sa->out, ' ');
-			buf_putc(sa->out, t->s[n]);
+			if (t->s[n] != '0' || !put_nth(sa, "say.zero", 1))
+				buf_putc(sa->out, t->s[n]);
 		}
 	}
 	put_post(sa, &sa->t[j - 1]);
@@ -1467,6 +1495,9 @@ say_text(const char *tag, const char *s, size_t len, struct buf *out)
 	memset(&sa, 0, sizeof(sa));
 	sa.l = lang_get(tag);
 	sa.tag = tag;
+	k = strcspn(tag, "-");
+	if (tag[k] == '-' && strcspn(tag + k + 1, "-") == 2)
+		snprintf(sa.region, sizeof(sa.region), "%.2s", tag + k + 1);
 	sa.out = out;
 	sa.capitals = text_is_capitals(s, len);
 	dec = lang_value(sa.l, "say.decimal", 0);

@@ -348,7 +348,40 @@ struct builder {
 	const char			*passage; /* the language of the block
 						   being said, if not the
 						   article's */
+	char				 reading[24]; /* the article's language
+						   with its voice's region */
 };
+
+/*
+ * The tag the article is read by: its language with the region of the
+ * voice that reads it ("en-GB" for the voice en-gb), since readings
+ * differ by region ("3 February" or "February 3"); else its language.
+ */
+static void
+reading_tag(const struct doc *d, const struct speech_profile *p, char *out,
+    size_t outsz)
+{
+	const char	*lang = d->meta.language, *v = p->voice;
+	char		 region[8] = "";
+	size_t		 n = strcspn(lang, "-"), k;
+
+	if (v[0] == '\0') {
+		if (lang[n] == '-')
+			snprintf(region, sizeof(region), "%.*s",
+			    (int)strcspn(lang + n + 1, "-"), lang + n + 1);
+		if ((v = lang_voice(lang_get(lang), region[0] != '\0' ?
+		    region : NULL)) == NULL)
+			v = "";
+	}
+	snprintf(out, outsz, "%s", lang);
+	if (strncasecmp(v, lang, n) != 0 || v[n] != '-' ||
+	    strcspn(v + n + 1, "-") != 2)
+		return;
+	snprintf(out, outsz, "%.*s-%.2s", (int)n, lang, v + n + 1);
+	for (k = n + 1; out[k] != '\0'; k++)
+		if (out[k] >= 'a' && out[k] <= 'z')
+			out[k] = (char)(out[k] - 32);
+}
 
 /*
  * A chapter's name: its title, cut to CHAPTER_MAX_COLS columns (a
@@ -397,8 +430,8 @@ add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
 	struct utterance *u;
 
 	buf_reset(&b->said);
-	speech_normalize(b->passage != NULL ? b->passage :
-	    b->d->meta.language, kind, s, len, &b->said);
+	speech_normalize(b->passage != NULL ? b->passage : b->reading, kind,
+	    s, len, &b->said);
 	if (b->said.len == 0 && kind != UTT_BREAK)
 		return;
 	/* Every utterance belongs to a chapter: an article that opens
@@ -544,7 +577,7 @@ add_header(struct builder *b)
 	if (m->date != NULL) {
 		buf_reset(&s);
 		if (!date_parse(m->date, strlen(m->date), &date) ||
-		    !date_spoken(&date, m->language, &s))
+		    !date_spoken(&date, b->reading, &s))
 			buf_puts(&s, m->date);
 		add_utt(b, UTT_DATE, s.data, s.len, b->p->pause_sentence,
 		    m->date_line, "date");
@@ -701,6 +734,7 @@ speech_build(const struct doc *d, const struct speech_profile *p,
 	b.p = p;
 	b.lang = lang_get(d->meta.language);
 	b.sp = out;
+	reading_tag(d, p, b.reading, sizeof(b.reading));
 	for (k = d->root->first; k != NULL; k = k->next)
 		if (k->type == NODE_HEADING)
 			headings = true;

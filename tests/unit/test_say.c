@@ -149,8 +149,12 @@ static const struct {
 	{ "en", "and/or 24/7", "and or 24 7" },
 	{ "it", "dalle 14:30 alle 3-4", "dalle 14 30 alle 3 4" },
 	{ "en", "war-torn and U.S.-backed", "war-torn and U.S.-backed" },
-	/* ISO dates. */
-	{ "en", "on 2026-02-03 at noon", "on February 3, 2026 at noon" },
+	/* ISO dates, the year said as one; the order by region. */
+	{ "en", "on 2026-02-03 at noon", "on February 3, 20 26 at noon" },
+	{ "en-US", "on 2026-02-03 at noon", "on February 3, 20 26 at noon" },
+	{ "en-GB", "on 2026-02-03 at noon", "on 3 February 20 26 at noon" },
+	{ "en-GB", "telephoning 0800 028 9276",
+	    "telephoning oh 8 oh oh, oh 2 8, 9 2 7 6" },
 };
 
 int

@@ -95,7 +95,7 @@ main(void)
 	says("es", UTT_CREDIT, "Ana Ruiz/EFE", "Ana Ruiz y EFE");
 	says("en", UTT_SENTENCE, "and/or 24/7 stay", "and or 24 7 stay");
 	says("en", UTT_SENTENCE, "on 2026-02-03 at noon",
-	    "on February 3, 2026 at noon");
+	    "on February 3, 20 26 at noon");
 	says("es", UTT_SENTENCE, "el 2026-02-03", "el 3 de febrero de 2026");
 	says("en", UTT_SENTENCE, "at No. 10 Downing Street",
 	    "at number 10 Downing Street");
