@@ -34,6 +34,8 @@ TEXTCAT_INCDIR != $(PKG_CONFIG) --variable=includedir libexttextcat \
 PKG_CFLAGS += $(TEXTCAT_INCDIR:%=-I%)
 PKG_LIBS != $(PKG_CONFIG) --libs $(LINKED) 2>/dev/null || true
 PKG_LIBS += -ldl
+# Linked only by tests/tools/misread.c.
+ESPEAK_LIBS != $(PKG_CONFIG) --libs espeak-ng 2>/dev/null || true
 # Functions of lector's that a loaded library must find (src/synth.c).
 PKG_LIBS += -Wl,--export-dynamic-symbol=create_audio_device_object
 
@@ -147,6 +149,15 @@ $(B)/tests/%: tests/tools/%.c $(TOOL_LIB_OBJS) $(LIB_OBJS)
 	@mkdir -p $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -Itests/tools $(LDFLAGS) -o $@ $< \
 	    $(TOOL_LIB_OBJS) $(LIB_OBJS) $(PKG_LIBS)
+
+# The misreading finder asks libespeak-ng for phonemes
+# (espeak_TextToPhonemes, which lector itself never loads), so it is the
+# one program linked with it.
+$(B)/tests/misread: tests/tools/misread.c $(TOOL_LIB_OBJS) $(LIB_OBJS)
+	@mkdir -p $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests/tools $(LDFLAGS) -o $@ \
+	    tests/tools/misread.c $(TOOL_LIB_OBJS) $(LIB_OBJS) $(PKG_LIBS) \
+	    $(ESPEAK_LIBS)
 
 $(B)/tests/lib/%.o: tests/tools/lib/%.c
 	@mkdir -p $(B)/tests/lib
