@@ -9,14 +9,14 @@
  * (the ASCII ones `espeak-ng -x` prints).  Each utterance's spoken text
  * is cut at spaces into tokens, their surrounding punctuation trimmed,
  * and a token is reported, one line "FILE:LINE: CATEGORY TOKEN
- * [PHONEMES]", as:
+ * [PHONEMES]" (the token's own phonemes), as:
  *   symbol            it holds a character espeak-ng says by its name
  *                     ("3-1" is "three dash one", a URL's "slash"),
  *                     but a hyphen between letters ("war-torn");
  *   letters           1 to 3 letters, not all capitals, said as letter
- *                     names where they stand ("9 m", "bn");
- *   capitals-as-word  2 to 6 capitals said as a word, not spelled
- *                     ("IMF" as "imf");
+ *                     names in their utterance ("9 m", "bn");
+ *   capitals-as-word  2 to 6 capitals said as a word in their
+ *                     utterance, not spelled ("MSCI" as "em-sky");
  *   digits            a number said digit by digit ("05"), of 5 digits
  *                     or more with no separator, or of 4 digits from 1100
  *                     to 2099, not a multiple of 100, said with
@@ -416,45 +416,65 @@ symbol(const char *token)
 }
 
 /*
- * Whether token, 1 to 3 letters not all capitals, is said as letter
- * names between its neighbours prev and next.  Alone every letter is
- * ("a" is "eI"), so the names must be said more often with the token
- * than without it ("a house" is not, "9 m (30ft)" is).
+ * Whether the token raw[i] of an utterance (n tokens), letters, is spelled
+ * there: said as the names of its letters (names) more often with it
+ * than without it.  Only the whole utterance tells: espeak-ng reads
+ * capitals as a word in a clause with as many capitals as small letters
+ * ("the IMF" is "imf", "The IMF said so" spells it), and every letter
+ * alone is its name ("a" is "eI", but not in "a house").
  */
 static bool
-letters(const char *token, const char *raw, const char *prev,
-    const char *next)
+spelled(const char *names, char **raw, size_t n, size_t i)
 {
-	char		*names = letter_names(token), *alone, *with, *without;
-	struct buf	 b = { 0 };
-	bool		 hit = false;
+	struct buf	 with = { 0 }, without = { 0 };
+	char		*a, *b;
+	size_t		 k;
+	bool		 hit;
 
-	alone = said(token, false);
-	if (strcmp(alone, names) == 0) {
-		buf_printf(&b, "%s %s %s", prev, raw, next);
-		with = said(b.data, false);
-		buf_reset(&b);
-		buf_printf(&b, "%s %s", prev, next);
-		without = said(b.data, false);
-		hit = count(names, with) > count(names, without);
-		free(with);
-		free(without);
+	for (k = 0; k < n; k++) {
+		buf_printf(&with, "%s%s", k > 0 ? " " : "", raw[k]);
+		if (k != i)
+			buf_printf(&without, "%s%s", without.len > 0 ? " " :
+			    "", raw[k]);
 	}
-	buf_free(&b);
+	a = said(with.data, false);
+	b = said(without.data != NULL ? without.data : "", false);
+	hit = count(names, a) > count(names, b);
+	buf_free(&with);
+	buf_free(&without);
+	free(a);
+	free(b);
+	return hit;
+}
+
+/*
+ * Whether token (raw[i] trimmed), 1 to 3 letters not all capitals, is
+ * said as letter names in its utterance ("9 m", "bn").  Those that are
+ * not even alone need no more asking.
+ */
+static bool
+letters(const char *token, char **raw, size_t n, size_t i)
+{
+	char	*names = letter_names(token), *alone = said(token, false);
+	bool	 hit;
+
+	hit = strcmp(alone, names) == 0 && spelled(names, raw, n, i);
 	free(alone);
 	free(names);
 	return hit;
 }
 
-/* Whether token, 2 to 6 capitals, is said as a word, not spelled. */
+/*
+ * Whether token (raw[i] trimmed), 2 to 6 capitals, is said as a word in
+ * its utterance, not spelled ("MSCI" as "em-sky").
+ */
 static bool
-capitals(const char *token)
+capitals(const char *token, char **raw, size_t n, size_t i)
 {
-	char	*names = letter_names(token), *a = said(token, false);
-	bool	 hit = strcmp(a, names) != 0;
+	char	*names = letter_names(token);
+	bool	 hit = !spelled(names, raw, n, i);
 
 	free(names);
-	free(a);
 	return hit;
 }
 
@@ -560,13 +580,12 @@ utterance(const char *file, size_t line, char *text)
 			if (symbol(tok))
 				report(file, line, CAT_SYMBOL, tok);
 		} else if (caps == len && len >= 2 && len <= 6) {
-			if (capitals(tok))
+			if (capitals(tok, raw, n, i))
 				report(file, line, CAT_CAPITALS, tok);
 		} else if (len >= 1 && len <= 3 && caps < len &&
 		    strspn(tok, "abcdefghijklmnopqrstuvwxyz"
 		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == len) {
-			if (letters(tok, raw[i], i > 0 ? raw[i - 1] : "",
-			    i + 1 < n ? raw[i + 1] : ""))
+			if (letters(tok, raw, n, i))
 				report(file, line, CAT_LETTERS, tok);
 		} else if ((caps = strspn(tok, "0123456789")) > 0 &&
 		    (tok[caps] == '\0' || strcmp(tok + caps, "s") == 0)) {
