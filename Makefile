@@ -8,6 +8,8 @@
 #   make install    PREFIX=/usr/local DESTDIR= : binary, man page, styles/
 #   make fuzz       libFuzzer target (clang) in build-fuzz/
 #   make bench      lector against pandoc on the corpus, as ratios
+#   make misread DIR=FOLDER   what espeak-ng would misread in FOLDER's
+#                   articles (tests/tools/misread.c)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -34,6 +36,8 @@ TEXTCAT_INCDIR != $(PKG_CONFIG) --variable=includedir libexttextcat \
 PKG_CFLAGS += $(TEXTCAT_INCDIR:%=-I%)
 PKG_LIBS != $(PKG_CONFIG) --libs $(LINKED) 2>/dev/null || true
 PKG_LIBS += -ldl
+# Linked only by tests/tools/misread.c.
+ESPEAK_LIBS != $(PKG_CONFIG) --libs espeak-ng 2>/dev/null || true
 # Functions of lector's that a loaded library must find (src/synth.c).
 PKG_LIBS += -Wl,--export-dynamic-symbol=create_audio_device_object
 
@@ -70,7 +74,7 @@ LECTOR = ./lector
 TEST_ENV = LC_ALL=C TZ=UTC SOURCE_DATE_EPOCH=315532800
 
 .PHONY: all check san demo install uninstall clean deps fuzz build-all \
-	bench man
+	bench man misread
 
 all: deps
 	@$(MAKE) --no-print-directory ./lector
@@ -91,6 +95,19 @@ bench: all
 	@sh tests/bench/epub.sh
 	@sh tests/bench/large-print.sh
 	@sh tests/bench/audio.sh
+
+# lector's speech text for every article in DIR, made in a temporary
+# folder, and what the misreading finder reports on it.  The finder
+# reads lector's language data of this tree, wherever it runs.
+misread: deps
+	@[ -n "$(DIR)" ] || { echo "usage: make misread DIR=FOLDER" >&2; \
+	    exit 2; }
+	@$(MAKE) --no-print-directory ./lector $(B)/tests/misread
+	@tmp=$$(mktemp -d) || exit 2; top=$$PWD; \
+	$(LECTOR) -q -t speech -o "$$tmp" "$(DIR)"; \
+	(cd "$$tmp" && LECTOR_DATADIR="$$top/styles" \
+	    "$$top/$(B)/tests/misread" *.speech.txt); st=$$?; \
+	rm -rf "$$tmp"; exit $$st
 
 demo: all
 	@rm -rf out
@@ -147,6 +164,15 @@ $(B)/tests/%: tests/tools/%.c $(TOOL_LIB_OBJS) $(LIB_OBJS)
 	@mkdir -p $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -Itests/tools $(LDFLAGS) -o $@ $< \
 	    $(TOOL_LIB_OBJS) $(LIB_OBJS) $(PKG_LIBS)
+
+# The misreading finder asks libespeak-ng for phonemes
+# (espeak_TextToPhonemes, which lector itself never loads), so it is the
+# one program linked with it.
+$(B)/tests/misread: tests/tools/misread.c $(TOOL_LIB_OBJS) $(LIB_OBJS)
+	@mkdir -p $(B)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests/tools $(LDFLAGS) -o $@ \
+	    tests/tools/misread.c $(TOOL_LIB_OBJS) $(LIB_OBJS) $(PKG_LIBS) \
+	    $(ESPEAK_LIBS)
 
 $(B)/tests/lib/%.o: tests/tools/lib/%.c
 	@mkdir -p $(B)/tests/lib
