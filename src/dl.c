@@ -64,6 +64,7 @@ dl_espeak(void)
 		{ "espeak_ng_GetSampleRate", &e.GetSampleRate },
 		{ "espeak_SetSynthCallback", &e.SetSynthCallback },
 		{ "espeak_ng_SetVoiceByName", &e.SetVoiceByName },
+		{ "espeak_ng_SetVoiceByProperties", &e.SetVoiceByProperties },
 		{ "espeak_ng_SetParameter", &e.SetParameter },
 		{ "espeak_ng_Synthesize", &e.Synthesize },
 		{ "espeak_ng_Terminate", &e.Terminate },

@@ -25,6 +25,7 @@ struct espeak_api {
 	int		 (*GetSampleRate)(void);
 	void		 (*SetSynthCallback)(t_espeak_callback *);
 	espeak_ng_STATUS (*SetVoiceByName)(const char *);
+	espeak_ng_STATUS (*SetVoiceByProperties)(espeak_VOICE *);
 	espeak_ng_STATUS (*SetParameter)(espeak_PARAMETER, int, int);
 	espeak_ng_STATUS (*Synthesize)(const void *, size_t, unsigned int,
 			    espeak_POSITION_TYPE, unsigned int, unsigned int,

@@ -133,6 +133,30 @@ init(void)
 }
 
 /*
+ * Speak in the voice named name, a voice's name ("en-us") or else a
+ * language espeak-ng has a voice for: "en-gb" is no voice's name in
+ * espeak-ng 1.51 (its British voice is "en"), but the language of one,
+ * as espeak-ng's command line takes it.  Returns 0 or -1.
+ */
+static int
+set_voice_named(const char *name)
+{
+	espeak_VOICE	 v;
+	char		 lang[64];
+	size_t		 i;
+
+	if (E->SetVoiceByName(name) == ENS_OK)
+		return 0;
+	for (i = 0; name[i] != '\0' && i + 1 < sizeof(lang); i++)
+		lang[i] = name[i] >= 'A' && name[i] <= 'Z' ?
+		    (char)(name[i] + 32) : name[i];
+	lang[i] = '\0';
+	memset(&v, 0, sizeof(v));
+	v.languages = lang;
+	return E->SetVoiceByProperties(&v) == ENS_OK ? 0 : -1;
+}
+
+/*
  * Pick the voice: the profile's (or --voice), else the language's
  * (styles/language/): the region's voice, the language's voice when the
  * tag names no region, the whole tag, the language's voice, then the
@@ -170,7 +194,7 @@ voice_for(const char *language)
 		try[n++] = v;
 	try[n++] = lang_tag(l);
 	for (i = 0; i < n; i++)
-		if (E->SetVoiceByName(try[i]) == ENS_OK)
+		if (set_voice_named(try[i]) == 0)
 			return 0;
 	return -1;
 }
@@ -180,7 +204,7 @@ static int
 set_voice(const struct doc *d, const struct speech_profile *p)
 {
 	if (p->voice[0] != '\0') {
-		if (E->SetVoiceByName(p->voice) == ENS_OK)
+		if (set_voice_named(p->voice) == 0)
 			return 0;
 		diag(DIAG_ERROR, 0, "espeak-ng has no voice '%s' (espeak-ng "
 		    "--voices lists them)", p->voice);
