@@ -419,7 +419,16 @@ r_address(struct say *sa, size_t i)
 			buf_putc(sa->out, ' ');
 			break;
 		default:
-			buf_putc(sa->out, *p);
+			/* "uk", "de": a country's letters, spelled. */
+			if (p > s && p[-1] == '.' && e - p >= 2 &&
+			    (p + 2 == e || p[2] == '/') &&
+			    p[0] >= 'a' && p[0] <= 'z' && p[1] >= 'a' &&
+			    p[1] <= 'z') {
+				buf_putc(sa->out, p[0] - 32);
+				buf_putc(sa->out, p[1] - 32);
+				p++;
+			} else
+				buf_putc(sa->out, *p);
 		}
 	}
 	put_post(sa, t);
@@ -1476,13 +1485,29 @@ tokenise(struct say *sa, const char *s, size_t len)
 	}
 }
 
+/* A word the voice would misread, said as the language's say.word has it
+ * ("Ms": "Miz", not "em es"). */
+static size_t
+r_word(struct say *sa, size_t i)
+{
+	const struct tok *t = &sa->t[i];
+	const char	*said = record(sa, "say.word", t->s, t->len);
+
+	if (said == NULL)
+		return 0;
+	put_pre(sa, t);
+	put_field(sa->out, said, 1);
+	put_post(sa, t);
+	return 1;
+}
+
 typedef size_t	(*rule_fn)(struct say *, size_t);
 
 /* In order: the first that applies says the word. */
 static const rule_fn rules[] = {
 	r_date, r_address, r_tag, r_phone, r_money, r_number_sign, r_versus,
 	r_zone_time, r_clock, r_range, r_decade, r_quantity, r_year,
-	r_ordinal, r_roman, r_capitals, r_symbols,
+	r_ordinal, r_roman, r_word, r_capitals, r_symbols,
 };
 
 void

@@ -16,7 +16,9 @@
  *   letters           1 to 3 letters, not all capitals, said as letter
  *                     names in their utterance ("9 m", "bn");
  *   capitals-as-word  2 to 6 capitals said as a word in their
- *                     utterance, not spelled ("MSCI" as "em-sky");
+ *                     utterance, not spelled ("MSCI" as "em-sky"), but
+ *                     for those the language's say.words lists as words
+ *                     ("NATO");
  *   digits            a number said digit by digit ("05"), of 5 digits
  *                     or more with no separator, or of 4 digits from 1100
  *                     to 2099, not a multiple of 100, said with
@@ -147,6 +149,10 @@ set_voice(const char *voice)
 	snprintf(cur_voice, sizeof(cur_voice), "%s", voice);
 	return 0;
 }
+
+/* The language of the dump, and of the utterance being looked at. */
+static char		 art_lang[64] = "en";
+static const struct lang *utt_lang;
 
 /*
  * Speak in the voice lector picks for the language tagged tag (as
@@ -580,7 +586,9 @@ utterance(const char *file, size_t line, char *text)
 			if (symbol(tok))
 				report(file, line, CAT_SYMBOL, tok);
 		} else if (caps == len && len >= 2 && len <= 6) {
-			if (capitals(tok, raw, n, i))
+			/* The language's say.words are meant as words. */
+			if (lang_word(utt_lang, "say.words", tok, len) == 0 &&
+			    capitals(tok, raw, n, i))
 				report(file, line, CAT_CAPITALS, tok);
 		} else if (len >= 1 && len <= 3 && caps < len &&
 		    strspn(tok, "abcdefghijklmnopqrstuvwxyz"
@@ -621,10 +629,12 @@ dump(const char *path, bool voice_given)
 		lineno++;
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
-		if (lineno == 1 && strncmp(line, "# speech: ", 10) == 0 &&
-		    !voice_given) {
+		if (lineno == 1 && strncmp(line, "# speech: ", 10) == 0) {
 			text = line + 10;
 			text[strcspn(text, ",")] = '\0';
+			snprintf(art_lang, sizeof(art_lang), "%s", text);
+			if (voice_given)
+				continue;
 			voice = text + strlen(text) + 1;
 			if (strncmp(voice, " voice ", 7) == 0 &&
 			    voice[7] != '(') {
@@ -659,6 +669,7 @@ dump(const char *path, bool voice_given)
 		/* A passage in another language, in its voice if any. */
 		if (pending[0] != '\0' && set_language(pending) == -1)
 			set_voice(base_voice);
+		utt_lang = lang_get(pending[0] != '\0' ? pending : art_lang);
 		pending[0] = '\0';
 		utterance(path, lineno, text);
 		set_voice(base_voice);
