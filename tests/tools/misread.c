@@ -461,9 +461,16 @@ spelled(const char *names, char **raw, size_t n, size_t i)
 static bool
 letters(const char *token, char **raw, size_t n, size_t i)
 {
-	char	*names = letter_names(token), *alone = said(token, false);
+	char	*names, *alone;
 	bool	 hit;
 
+	/* A vowel alone is a word in many languages (Spanish "a", "y"),
+	 * said as its letter's name. */
+	if (token[0] != '\0' && token[1] == '\0' &&
+	    strchr("aeiouy", token[0]) != NULL)
+		return false;
+	names = letter_names(token);
+	alone = said(token, false);
 	hit = strcmp(alone, names) == 0 && spelled(names, raw, n, i);
 	free(alone);
 	free(names);
