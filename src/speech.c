@@ -169,9 +169,11 @@ static const struct optdef speech_optdefs[] = {
 	    "pause-item, pause-break and pause-caption in milliseconds.",
 	    set_speech },
 	{ "voice", 0, "NAME", "espeak-ng voice (default: from the language)",
-	    NULL, "espeak-ng --voices lists them; without it, the voice "
-	    "comes from the article's language (styles/language).",
-	    set_voice },
+	    NULL, "A voice's name or a language espeak-ng has a voice for "
+	    "(en-gb); espeak-ng --voices lists them.  Without it, the voice "
+	    "comes from the article's language (styles/language).  Readings "
+	    "that differ by region follow the voice: with en-gb a date is "
+	    "\"3 February\".", set_voice },
 	{ "rate", 0, "WPM", "words a minute (80 to 450)", NULL, NULL,
 	    set_rate },
 	{ "pitch", 0, "N", "0 to 100 (50 normal)", NULL, NULL, set_pitch },
