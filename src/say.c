@@ -237,13 +237,6 @@ put_post(struct say *sa, const struct tok *t)
 	buf_put(sa->out, t->post, t->postlen);
 }
 
-/* A number as written, its decimal mark the language's. */
-static void
-put_number(struct say *sa, const char *s, size_t len)
-{
-	buf_put(sa->out, s, len);
-}
-
 /*
  * Whether the number at s (n bytes) is one ("1", "1.0" is not): for
  * the singular of a unit.
@@ -286,7 +279,7 @@ year_shape(const char *s, size_t n)
 {
 	unsigned v;
 
-	if (n != 4)
+	if (n != 4 || digits(s, 4) != 4)
 		return false;
 	v = value(s, 4);
 	return v >= 1000 && v <= 2099;
@@ -472,14 +465,14 @@ r_phone(struct say *sa, size_t i)
 		return 0;
 	for (j = i; j < sa->n; j++) {
 		t = &sa->t[j];
+		if (t->len == 0 || (j > i && (t->prelen > 0 ||
+		    sa->t[j - 1].postlen > 0)))
+			break;
 		k = t->s[0] == '+' && j == i ? 1 : 0;
 		n = digits(t->s + k, t->len - k);
-		if (n == 0 || n + k != t->len || n > 6 ||
-		    (j > i && sa->t[j - 1].postlen > 0))
+		if (n == 0 || n + k != t->len || n > 6)
 			break;
 		total += n;
-		if (t->prelen > 0 && j > i)
-			break;
 	}
 	if (total < 9 || j - i < 2)
 		return 0;
@@ -573,7 +566,7 @@ put_amount(struct say *sa, const char *num, size_t n, const char *mul,
 	    and != NULL && memchr(num, sa->decimal == '.' ? ',' : '.',
 	    n) == NULL) {
 		if (!(mark - num == 1 && num[0] == '0')) {
-			put_number(sa, num, (size_t)(mark - num));
+			buf_put(sa->out, num, (size_t)(mark - num));
 			buf_putc(sa->out, ' ');
 			put_field(sa->out, rest, is_one(num,
 			    (size_t)(mark - num)) ? 1 : 2);
@@ -588,7 +581,7 @@ put_amount(struct say *sa, const char *num, size_t n, const char *mul,
 		    3 : 4);
 		return;
 	}
-	put_number(sa, num, n);
+	buf_put(sa->out, num, n);
 	if (*mul != '\0')
 		buf_printf(sa->out, " %s", mul);
 	buf_putc(sa->out, ' ');
@@ -715,7 +708,8 @@ r_number_sign(struct say *sa, size_t i)
 	const struct tok *t = &sa->t[i];
 	int		 w;
 
-	if (i + 1 >= sa->n || !is_digit(sa->t[i + 1].s[0]) ||
+	if (i + 1 >= sa->n || sa->t[i + 1].len == 0 ||
+	    !is_digit(sa->t[i + 1].s[0]) ||
 	    (w = word_in(sa, "say.number-written", t)) == 0 ||
 	    (w == 1 && t->postlen > 0))
 		return 0;
@@ -737,7 +731,8 @@ r_versus(struct say *sa, size_t i)
 		return 0;
 	p = &sa->t[i - 1];
 	q = &sa->t[i + 1];
-	if (p->postlen > 0 || (w == 1 && t->postlen > 0) ||
+	if (p->len == 0 || q->len == 0 || p->postlen > 0 ||
+	    (w == 1 && t->postlen > 0) ||
 	    !(capitalised(p) || is_digit(p->s[p->len - 1])) ||
 	    !(capitalised(q) || is_digit(q->s[0])))
 		return 0;
@@ -805,7 +800,7 @@ r_quantity(struct say *sa, size_t i)
 	if (key == NULL)
 		return 0;
 	put_pre(sa, t);
-	put_number(sa, t->s, num);
+	buf_put(sa->out, t->s, num);
 	buf_putc(sa->out, ' ');
 	if (strcmp(key, "unit") == 0)
 		put_field(sa->out, unit, is_one(t->s, num) ? 1 : 2);
