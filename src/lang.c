@@ -279,6 +279,40 @@ lang_voice(const struct lang *l, const char *region)
 	return lang_value(l, "voice", 0);
 }
 
+size_t
+lang_voices(const char *tag, char *lower, size_t lowersz,
+    const char *try[LANG_VOICES])
+{
+	const struct lang *l = lang_get(tag);
+	const char	*v;
+	char		 region[16] = "";
+	size_t		 i, n = 0;
+
+	snprintf(lower, lowersz, "%s", tag);
+	for (i = 0; lower[i] != '\0'; i++) {
+		/* The region: a later subtag of two letters or 3 digits. */
+		if (lower[i] == '-' && (strcspn(lower + i + 1, "-") == 2 ||
+		    strspn(lower + i + 1, "0123456789") == 3))
+			snprintf(region, sizeof(region), "%.*s",
+			    (int)strcspn(lower + i + 1, "-"), lower + i + 1);
+		if (lower[i] >= 'A' && lower[i] <= 'Z')
+			lower[i] = (char)(lower[i] + 32);
+	}
+	for (i = 0; region[i] != '\0'; i++)
+		if (region[i] >= 'a' && region[i] <= 'z')
+			region[i] = (char)(region[i] - 32);
+	if (region[0] != '\0' && (v = lang_voice(l, region)) != NULL &&
+	    v != lang_voice(l, NULL))
+		try[n++] = v;
+	if (region[0] == '\0' && (v = lang_voice(l, NULL)) != NULL)
+		try[n++] = v;
+	try[n++] = lower;
+	if (region[0] != '\0' && (v = lang_voice(l, NULL)) != NULL)
+		try[n++] = v;
+	try[n++] = lang_tag(l);
+	return n;
+}
+
 bool
 lang_rtl(const struct lang *l)
 {

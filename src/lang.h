@@ -92,6 +92,17 @@ const char		*lang_label(const struct lang *, const char *key);
  */
 const char		*lang_voice(const struct lang *, const char *region);
 
+/*
+ * The espeak-ng voices to try for the language tagged tag, best first,
+ * into try: the region's voice ("pt-BR": the file's voice.BR), the
+ * language's voice when the tag names no region, the whole tag in lower
+ * case (written into lower, lowersz bytes), the language's voice, then
+ * the primary subtag.  Returns how many, at most LANG_VOICES.
+ */
+#define LANG_VOICES	4
+size_t			 lang_voices(const char *tag, char *lower,
+			    size_t lowersz, const char *try[LANG_VOICES]);
+
 /* Whether the language is written right to left. */
 bool			 lang_rtl(const struct lang *);
 

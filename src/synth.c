@@ -156,43 +156,15 @@ set_voice_named(const char *name)
 	return E->SetVoiceByProperties(&v) == ENS_OK ? 0 : -1;
 }
 
-/*
- * Pick the voice: the profile's (or --voice), else the language's
- * (styles/language/): the region's voice, the language's voice when the
- * tag names no region, the whole tag, the language's voice, then the
- * primary subtag.
- */
+/* Speak in the voice for the language tagged language (lang_voices()). */
 static int
 voice_for(const char *language)
 {
-	const struct lang *l = lang_get(language);
-	char		 tag[64], region[16];
-	const char	*try[4], *v;
-	size_t		 i, k, n = 0;
+	const char	*try[LANG_VOICES];
+	char		 lower[64];
+	size_t		 i, n;
 
-	snprintf(tag, sizeof(tag), "%s", language);
-	region[0] = '\0';
-	for (i = 0, k = 0; tag[i] != '\0'; i++) {
-		/* The region: a later subtag of two letters or 3 digits. */
-		if (tag[i] == '-' && (strcspn(tag + i + 1, "-") == 2 ||
-		    strspn(tag + i + 1, "0123456789") == 3))
-			snprintf(region, sizeof(region), "%.*s",
-			    (int)strcspn(tag + i + 1, "-"), tag + i + 1);
-		if (tag[i] >= 'A' && tag[i] <= 'Z')
-			tag[i] = (char)(tag[i] + 32);
-	}
-	for (k = 0; region[k] != '\0'; k++)
-		if (region[k] >= 'a' && region[k] <= 'z')
-			region[k] = (char)(region[k] - 32);
-	if (region[0] != '\0' && (v = lang_voice(l, region)) != NULL &&
-	    v != lang_voice(l, NULL))
-		try[n++] = v;
-	if (region[0] == '\0' && (v = lang_voice(l, NULL)) != NULL)
-		try[n++] = v;
-	try[n++] = tag;
-	if (region[0] != '\0' && (v = lang_voice(l, NULL)) != NULL)
-		try[n++] = v;
-	try[n++] = lang_tag(l);
+	n = lang_voices(language, lower, sizeof(lower), try);
 	for (i = 0; i < n; i++)
 		if (set_voice_named(try[i]) == 0)
 			return 0;

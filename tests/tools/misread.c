@@ -155,35 +155,17 @@ static char		 art_lang[64] = "en";
 static const struct lang *utt_lang;
 
 /*
- * Speak in the voice lector picks for the language tagged tag (as
- * synth.c does: the region's voice, the language's, the tag itself,
- * then its primary subtag).  Returns -1 if espeak-ng has none of them.
+ * Speak in the voice lector picks for the language tagged tag, as
+ * synth.c does (lang_voices()).  Returns -1 if espeak-ng has none.
  */
 static int
 set_language(const char *tag)
 {
-	const struct lang *l = lang_get(tag);
-	const char	*try[4], *dash, *v;
-	char		 region[16] = "";
-	size_t		 i, n = 0;
+	const char	*try[LANG_VOICES];
+	char		 lower[64];
+	size_t		 i, n;
 
-	/* The region: a later subtag of two letters (or three digits). */
-	for (dash = strchr(tag, '-'); dash != NULL;
-	    dash = strchr(dash + 1, '-')) {
-		i = strcspn(dash + 1, "-");
-		if (i == 2 || (i == 3 && strspn(dash + 1, "0123456789") == 3))
-			snprintf(region, sizeof(region), "%.*s", (int)i,
-			    dash + 1);
-	}
-	for (i = 0; region[i] != '\0'; i++)
-		if (region[i] >= 'a' && region[i] <= 'z')
-			region[i] = (char)(region[i] - 32);
-	if (region[0] != '\0' && (v = lang_voice(l, region)) != NULL)
-		try[n++] = v;
-	if ((v = lang_voice(l, NULL)) != NULL)
-		try[n++] = v;
-	try[n++] = tag;
-	try[n++] = lang_tag(l);
+	n = lang_voices(tag, lower, sizeof(lower), try);
 	for (i = 0; i < n; i++)
 		if (set_voice(try[i]) == 0)
 			return 0;
