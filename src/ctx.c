@@ -8,6 +8,7 @@
 
 #include "ctx.h"
 #include "diag.h"
+#include "mp3.h"
 #include "sink.h"
 #include "speech.h"
 #include "synth.h"
@@ -28,6 +29,13 @@ struct ctx {
 		AUDIO_FAILED,
 	}		 audio_state;
 	char		*audio_why;	/* why it failed */
+	struct mp3_audio mp3;
+	enum {
+		MP3_NONE,
+		MP3_MADE,
+		MP3_FAILED,
+	}		 mp3_state;
+	char		*mp3_why;
 };
 
 static bool	 has_epoch;
@@ -62,6 +70,9 @@ ctx_free(struct ctx *c)
 	free(c->audio.start);
 	free(c->audio.end);
 	free(c->audio_why);
+	if (c->mp3.frames != NULL)
+		fclose(c->mp3.frames);
+	free(c->mp3_why);
 	free(c);
 }
 
@@ -151,6 +162,26 @@ ctx_audio(struct ctx *c)
 	}
 	c->audio_state = AUDIO_FAILED;
 	c->audio_why = xstrdup(diag_last_error());
+	return NULL;
+}
+
+const struct mp3_audio *
+ctx_mp3(struct ctx *c)
+{
+	const struct audio *a;
+
+	if (c->mp3_state == MP3_MADE)
+		return &c->mp3;
+	if (c->mp3_state == MP3_FAILED) {
+		diag_quiet(c->mp3_why);
+		return NULL;
+	}
+	if ((a = ctx_audio(c)) != NULL && mp3_encode(a, &c->mp3) == 0) {
+		c->mp3_state = MP3_MADE;
+		return &c->mp3;
+	}
+	c->mp3_state = MP3_FAILED;
+	c->mp3_why = xstrdup(diag_last_error());
 	return NULL;
 }
 

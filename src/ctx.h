@@ -8,6 +8,7 @@
 #include <time.h>
 
 struct doc;
+struct mp3_audio;
 struct speech;
 
 /*
@@ -61,6 +62,13 @@ const struct speech	*ctx_speech(struct ctx *);
  * twice.
  */
 const struct audio	*ctx_audio(struct ctx *);
+
+/*
+ * The article's audio as MP3 (mp3.h), encoded on the first call from
+ * ctx_audio(): the `mp3` file, a read-aloud EPUB and a DAISY book carry
+ * the same stream.  NULL after one message, as ctx_audio().
+ */
+const struct mp3_audio	*ctx_mp3(struct ctx *);
 
 /*
  * Make c's audio silence instead of speech, with made-up timings (a
