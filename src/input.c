@@ -141,6 +141,7 @@ input_text(const char *text, size_t len, const char *path,
 	meta_settle(d, o != NULL ? &o->meta : NULL);
 	sentence_mark(d);
 	meta_title(d);
+	tree_number(d);
 	return d;
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 #include "common.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -200,6 +201,58 @@ const char *
 back_kind_name(enum back_kind k)
 {
 	return (size_t)k < NELEM(back_names) ? back_names[k] : "?";
+}
+
+static enum walk_result
+number_node(const struct node *n, enum walk_event ev, void *arg)
+{
+	unsigned	*count = arg;
+
+	if (ev == WALK_ENTER && n->type < NODE__MAX)
+		((struct node *)n)->ord = ++count[n->type];
+	return WALK_CONTINUE;
+}
+
+void
+tree_number(struct doc *d)
+{
+	unsigned	 count[NODE__MAX] = { 0 };
+
+	tree_walk(d->root, number_node, count);
+}
+
+const char *
+block_id(const struct node *n, char *buf, size_t sz)
+{
+	const char	*kind;
+
+	switch (n->type) {
+	case NODE_HEADING:
+		kind = "section";
+		break;
+	case NODE_CAPTION:
+		kind = "figure";
+		break;
+	case NODE_BLOCKQUOTE:
+		kind = "quote";
+		break;
+	case NODE_CREDIT:
+		kind = "credit";
+		break;
+	case NODE_LIST:
+		kind = "list";
+		break;
+	case NODE_PREFORMATTED:
+		kind = "pre";
+		break;
+	case NODE_BACK_MATTER:
+		kind = "back-matter";
+		break;
+	default:
+		return NULL;
+	}
+	snprintf(buf, sz, "%s-%u", kind, n->ord);
+	return buf;
 }
 
 size_t

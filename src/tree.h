@@ -79,6 +79,8 @@ struct node {
 					   else NULL */
 	const char	*text;		/* NODE_TEXT: UTF-8, NUL-terminated */
 	size_t		 len;		/* bytes in text */
+	unsigned	 ord;		/* its place among the nodes of its
+					   type, from 1 (tree_number()) */
 	union {
 		int		 level;		/* NODE_HEADING */
 		struct {
@@ -172,6 +174,22 @@ const char	*node_type_name(enum node_type);
 /* The names of the kinds in the `tree` vocabulary ("diagram"...). */
 const char	*pre_kind_name(enum pre_kind);
 const char	*back_kind_name(enum back_kind);
+
+/*
+ * Number every node among those of its type, in document order
+ * (node.ord), once the tree is finished: what block_id() names them by.
+ */
+void		 tree_number(struct doc *);
+
+/*
+ * The id of node n in every format that points at it (an XHTML element,
+ * a media overlay's text, a DAISY navigation point), into buf: a heading
+ * "section-2", a caption "figure-1", a block quote "quote-1", a credit
+ * "credit-1", a list "list-1", a preformatted block "pre-1", back matter
+ * "back-matter-1" (its heading's).  NULL for a node that has none (a
+ * sentence's is sentence_id()).
+ */
+const char	*block_id(const struct node *n, char *buf, size_t sz);
 
 /* The number of lines of a preformatted block's text. */
 size_t		 pre_lines(const struct node *);

@@ -47,8 +47,6 @@ struct build {
 	const struct doc *d;
 	xmlNodePtr	 cur;		/* where children go */
 	xmlNsPtr	 epub;		/* the epub: namespace */
-	unsigned	 nheading;	/* headings so far, for ids */
-	unsigned	 nback;		/* back matter so far, for ids */
 	struct buf	 tmp;
 };
 
@@ -144,18 +142,6 @@ passage_lang(xmlNodePtr e, const struct doc *d, const char *lang)
 		xmlNewProp(e, X("dir"), X(rtl ? "rtl" : "ltr"));
 }
 
-static void
-heading_id(char *id, size_t sz, unsigned n)
-{
-	snprintf(id, sz, "section-%u", n);
-}
-
-static void
-back_id(char *id, size_t sz, unsigned n)
-{
-	snprintf(id, sz, "back-matter-%u", n);
-}
-
 /*
  * A preformatted block: its lines in <pre> (in <code> for code), in a
  * figure whose name says what it is and how long, as speech does.
@@ -168,8 +154,10 @@ add_pre(struct build *b, const struct node *n)
 		"preformatted data",
 	};
 	xmlNodePtr	 fig, pre;
+	char		 id[32];
 
 	fig = el(b->cur, "figure");
+	attr(fig, "id", block_id(n, id, sizeof(id)));
 	attr(fig, "class", classes[n->u.pre]);
 	buf_reset(&b->tmp);
 	label_preformatted(b->d->meta.language, n->u.pre, pre_lines(n),
@@ -192,7 +180,7 @@ add_back_matter(struct build *b, const struct node *n)
 	xmlNodePtr	 sec, h;
 	char		 id[32];
 
-	back_id(id, sizeof(id), ++b->nback);
+	block_id(n, id, sizeof(id));
 	sec = el(b->cur, "section");
 	attr(sec, "class", n->u.back == BACK_SIGNATURE ?
 	    "back-matter signature" : "back-matter licence");
@@ -238,23 +226,25 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 		e = el(b->cur, n->u.level <= 2 ? "h2" : n->u.level == 3 ?
 		    "h3" : n->u.level == 4 ? "h4" : n->u.level == 5 ? "h5" :
 		    "h6");
-		heading_id(id, sizeof(id), ++b->nheading);
-		attr(e, "id", id);
+		attr(e, "id", block_id(n, id, sizeof(id)));
 		break;
 	case NODE_PARAGRAPH:
 		e = el(b->cur, "p");
 		break;
 	case NODE_CAPTION:
 		e = el(b->cur, "figure");
+		attr(e, "id", block_id(n, id, sizeof(id)));
 		attr(e, "class", "photo-caption");
 		e = el(e, "figcaption");
 		add_label(e, b->d, LABEL_PHOTO, ": ");
 		break;
 	case NODE_BLOCKQUOTE:
 		e = el(b->cur, "blockquote");
+		attr(e, "id", block_id(n, id, sizeof(id)));
 		break;
 	case NODE_LIST:
 		e = el(b->cur, n->u.list.ordered ? "ol" : "ul");
+		attr(e, "id", block_id(n, id, sizeof(id)));
 		if (n->u.list.ordered && n->u.list.start != 1) {
 			snprintf(id, sizeof(id), "%u", n->u.list.start);
 			attr(e, "start", id);
@@ -291,6 +281,7 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 		return WALK_SKIP;
 	case NODE_CREDIT:
 		e = el(b->cur, "span");
+		attr(e, "id", block_id(n, id, sizeof(id)));
 		attr(e, "class", "credit");
 		attr(e, "role", "doc-credit");
 		add_label(e, b->d, LABEL_CREDIT, ": ");
@@ -415,13 +406,11 @@ xhtml_content(const struct doc *d, const char *css_href, struct buf *out)
 	return rc;
 }
 
-/* Every heading's text and id, in the order add_node() numbers them. */
+/* Every heading's text and id (block_id()). */
 struct toc {
 	struct build	*b;
 	xmlNodePtr	 list;		/* <ol> of the article's entry */
 	const char	*href;
-	unsigned	 n;
-	unsigned	 nback;
 	struct buf	 text;		/* a heading's text */
 };
 
@@ -438,7 +427,7 @@ add_toc_entry(const struct node *n, enum walk_event ev, void *arg)
 
 		if (t->list == NULL)
 			t->list = el(t->b->cur, "ol");
-		back_id(id, sizeof(id), ++t->nback);
+		block_id(n, id, sizeof(id));
 		buf_reset(&t->b->tmp);
 		buf_printf(&t->b->tmp, "%s#%s", t->href, id);
 		a = text_el(el(t->list, "li"), "a", l.text);
@@ -451,7 +440,7 @@ add_toc_entry(const struct node *n, enum walk_event ev, void *arg)
 		    WALK_SKIP : WALK_CONTINUE;
 	if (t->list == NULL)
 		t->list = el(t->b->cur, "ol");
-	heading_id(id, sizeof(id), ++t->n);
+	block_id(n, id, sizeof(id));
 	buf_reset(&t->b->tmp);
 	buf_printf(&t->b->tmp, "%s#%s", t->href, id);
 	li = el(t->list, "li");
