@@ -23,6 +23,11 @@ CFLAGS ?= -O2 -g
 DEPS = libxml-2.0:libxml2-dev libzip:libzip-dev espeak-ng:libespeak-ng-dev \
        libutf8proc:libutf8proc-dev lame:libmp3lame-dev json-c:libjson-c-dev \
        libexttextcat:libexttextcat-dev libunibreak:libunibreak-dev
+# Files only the tests read, and the Debian package that provides each:
+# the XHTML 1.0 and SMIL 1.0 DTDs, with their XML catalog entries, that
+# tests/tools/talkcheck.c validates DAISY books against.  Installed when
+# root can; otherwise named, and those checks are skipped.
+TEST_DATA = /usr/share/xml/w3c-sgml-lib/schema/dtd/REC-smil-19980615/smil10.dtd:w3c-sgml-lib
 PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c libunibreak
 # The audio libraries are loaded when an audio format needs them
 # (src/dl.c), so the program links only the others.
@@ -126,8 +131,21 @@ deps:
 	        missing="$$missing $$m"; debs="$$debs $${d#*:}"; \
 	    fi; \
 	done; \
+	root=; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    root=1; \
+	fi; \
+	for d in $(TEST_DATA); do \
+	    [ -f "$${d%%:*}" ] && continue; \
+	    if [ -n "$$root" ]; then \
+	        missing="$$missing $${d%%:*}"; debs="$$debs $${d#*:}"; \
+	    else \
+	        echo "lector: the tests want $${d%%:*}: sudo apt-get" \
+	            "install $${d#*:}" >&2; \
+	    fi; \
+	done; \
 	if [ -n "$$debs" ]; then \
-	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    if [ -n "$$root" ]; then \
 	        echo "lector: installing$$missing:$$debs"; \
 	        DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \

@@ -6,6 +6,9 @@
  *   epubtool list BOOK.epub            one line per entry: name, method
  *                                      (stored/deflated), extra-field bytes
  *   epubtool cat BOOK.epub NAME        the entry's bytes on stdout
+ *   epubtool pack OUT.zip DIR          zip the files under DIR, named from
+ *                                      DIR, `mimetype' first and stored:
+ *                                      the tests' hand-made books
  *   epubtool words BOOK.epub TREE.xml  TAP: the words of the tree (from
  *                                      lector -t tree) are the words of
  *                                      the XHTML, in order, labels aside
@@ -22,6 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -62,32 +68,6 @@ list(const char *path)
 	return 0;
 }
 
-/* The bytes of entry name (caller frees), NUL-terminated, or NULL. */
-static char *
-read_entry(zip_t *za, const char *name, size_t *len)
-{
-	char		*data = NULL;
-	size_t		 n = 0, cap = 0;
-	zip_file_t	*f;
-	zip_int64_t	 got;
-
-	if ((f = zip_fopen(za, name, 0)) == NULL)
-		return NULL;
-	do {
-		if (n + 8193 > cap) {
-			cap = (n + 8193) * 2;
-			data = realloc(data, cap);
-		}
-		got = zip_fread(f, data + n, 8192);
-		if (got > 0)
-			n += (size_t)got;
-	} while (got > 0);
-	zip_fclose(f);
-	data[n] = '\0';
-	*len = n;
-	return data;
-}
-
 static int
 cat(const char *path, const char *name)
 {
@@ -95,7 +75,7 @@ cat(const char *path, const char *name)
 	char	*data;
 	size_t	 len;
 
-	if ((data = read_entry(za, name, &len)) == NULL) {
+	if ((data = zip_entry(za, name, &len)) == NULL) {
 		fprintf(stderr, "epubtool: %s: no entry %s\n", path, name);
 		return 1;
 	}
@@ -103,6 +83,108 @@ cat(const char *path, const char *name)
 	free(data);
 	zip_close(za);
 	return 0;
+}
+
+/* ---- pack ---------------------------------------------------------------- */
+
+struct names {
+	char	**v;
+	size_t	 n;
+};
+
+/* The files under top/sub, as paths from top (sub is "" at the top). */
+static int
+walk(const char *top, const char *sub, struct names *names)
+{
+	DIR		*d;
+	struct dirent	*e;
+	struct stat	 st;
+	char		 path[4096], rel[4096];
+	int		 rc = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", top, sub);
+	if ((d = opendir(path)) == NULL) {
+		fprintf(stderr, "epubtool: %s: cannot read\n", path);
+		return -1;
+	}
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(rel, sizeof(rel), "%s%s%s", sub,
+		    *sub ? "/" : "", e->d_name) >= sizeof(rel) ||
+		    (size_t)snprintf(path, sizeof(path), "%s/%s", top, rel) >=
+		    sizeof(path) || stat(path, &st) == -1)
+			rc = -1;
+		else if (S_ISDIR(st.st_mode))
+			rc = walk(top, rel, names);
+		else {
+			names->v = realloc(names->v, (names->n + 1) *
+			    sizeof(*names->v));
+			names->v[names->n++] = strdup(rel);
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
+/* mimetype first (the EPUB rule), then by name. */
+static int
+cmp_name(const void *a, const void *b)
+{
+	const char	*x = *(char *const *)a, *y = *(char *const *)b;
+
+	if (strcmp(x, "mimetype") == 0 || strcmp(y, "mimetype") == 0)
+		return (strcmp(y, "mimetype") == 0) - (strcmp(x, "mimetype") == 0);
+	return strcmp(x, y);
+}
+
+static int
+pack(const char *out, const char *dir)
+{
+	struct names	 names = { NULL, 0 };
+	zip_t		*za;
+	zip_source_t	*src = NULL;
+	zip_int64_t	 i;
+	char		 path[4096];
+	size_t		 k;
+	int		 err, rc = 1;
+
+	if (walk(dir, "", &names) == -1)
+		goto out;
+	qsort(names.v, names.n, sizeof(*names.v), cmp_name);
+	if ((za = zip_open(out, ZIP_CREATE | ZIP_TRUNCATE, &err)) == NULL) {
+		fprintf(stderr, "epubtool: %s: cannot create (libzip error "
+		    "%d)\n", out, err);
+		goto out;
+	}
+	for (k = 0; k < names.n; k++) {
+		src = NULL;
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
+		    names.v[k]) >= sizeof(path) ||
+		    (src = zip_source_file(za, path, 0, -1)) == NULL ||
+		    (i = zip_file_add(za, names.v[k], src, 0)) < 0) {
+			fprintf(stderr, "epubtool: %s: %s\n", path,
+			    zip_strerror(za));
+			zip_source_free(src);
+			zip_discard(za);
+			goto out;
+		}
+		zip_set_file_compression(za, (zip_uint64_t)i,
+		    strcmp(names.v[k], "mimetype") == 0 ? ZIP_CM_STORE :
+		    ZIP_CM_DEFLATE, 0);
+		zip_file_set_mtime(za, (zip_uint64_t)i, 315532800, 0);
+	}
+	if (zip_close(za) == -1) {
+		fprintf(stderr, "epubtool: %s: %s\n", out, zip_strerror(za));
+		zip_discard(za);
+		goto out;
+	}
+	rc = 0;
+out:
+	for (k = 0; k < names.n; k++)
+		free(names.v[k]);
+	free(names.v);
+	return rc;
 }
 
 /* The book's content document, parsed, or NULL after a "not ok" line. */
@@ -114,7 +196,7 @@ content(const char *book, const char *what)
 	char		*data;
 	size_t		 len;
 
-	if ((data = read_entry(za, "EPUB/article.xhtml", &len)) != NULL)
+	if ((data = zip_entry(za, "EPUB/article.xhtml", &len)) != NULL)
 		x = xmlReadMemory(data, (int)len, "article.xhtml", NULL,
 		    XML_PARSE_NONET | XML_PARSE_NOERROR |
 		    XML_PARSE_NOWARNING);
@@ -158,57 +240,6 @@ xhtml_words(xmlNodePtr n, struct words *w)
 		else if (n->type == XML_ELEMENT_NODE && !is_label(n))
 			xhtml_words(n->children, w);
 	}
-}
-
-static void
-add_text(struct words *w, xmlNodePtr n)
-{
-	char	*t;
-
-	if (n == NULL)
-		return;
-	t = elem_text(n);
-	words_add(w, t, true);
-	free(t);
-}
-
-/* Blocks but bylines; lists and quotes child by child. */
-static void
-block_words(xmlNodePtr k, struct words *w)
-{
-	for (; k != NULL; k = elem_next(k)) {
-		if (elem_is(k, "list") || elem_is(k, "blockquote"))
-			block_words(elem_first(k->children), w);
-		else if (!elem_is(k, "byline"))
-			add_text(w, k);
-	}
-}
-
-/*
- * The words the XHTML must hold, in the writer's order: the header
- * (title, subtitle, bylines or authors, date, source), then the body
- * blocks but bylines.
- */
-static void
-tree_words(xmlDocPtr t, struct words *w)
-{
-	xmlNodePtr	 k, meta;
-	bool		 byline = false;
-
-	add_text(w, tree_meta(t, "title"));
-	add_text(w, tree_meta(t, "subtitle"));
-	for (k = tree_body(t); k != NULL; k = elem_next(k))
-		if (elem_is(k, "byline")) {
-			add_text(w, k);
-			byline = true;
-		}
-	meta = tree_meta(t, "author");
-	for (k = meta; !byline && k != NULL; k = elem_next(k))
-		if (elem_is(k, "author"))
-			add_text(w, k);
-	add_text(w, tree_meta(t, "date"));
-	add_text(w, tree_meta(t, "source"));
-	block_words(tree_body(t), w);
 }
 
 static int
@@ -712,11 +743,13 @@ main(int argc, char *argv[])
 		return list(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "cat") == 0)
 		return cat(argv[2], argv[3]);
+	if (argc == 4 && strcmp(argv[1], "pack") == 0)
+		return pack(argv[2], argv[3]);
 	if (argc == 4 && strcmp(argv[1], "words") == 0)
 		return words(argv[2], argv[3]);
 	if (argc == 4 && strcmp(argv[1], "structure") == 0)
 		return structure(argv[2], argv[3]);
 	fprintf(stderr, "usage: epubtool list|cat|words|structure BOOK.epub "
-	    "[NAME|TREE.xml]\n");
+	    "[NAME|TREE.xml]\n       epubtool pack OUT.zip DIR\n");
 	return 2;
 }

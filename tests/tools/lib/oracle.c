@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <utf8proc.h>
+#include <zip.h>
 
 #include "oracle.h"
 
@@ -299,4 +300,77 @@ elem_text(xmlNodePtr n)
 
 	xmlFree(t);
 	return s;
+}
+
+static void
+add_text(struct words *w, xmlNodePtr n)
+{
+	char	*t;
+
+	if (n == NULL)
+		return;
+	t = elem_text(n);
+	words_add(w, t, true);
+	free(t);
+}
+
+/* Blocks but bylines; lists and quotes child by child. */
+static void
+block_words(xmlNodePtr k, struct words *w)
+{
+	for (; k != NULL; k = elem_next(k)) {
+		if (elem_is(k, "list") || elem_is(k, "blockquote"))
+			block_words(elem_first(k->children), w);
+		else if (!elem_is(k, "byline"))
+			add_text(w, k);
+	}
+}
+
+void
+tree_words(xmlDocPtr t, struct words *w)
+{
+	xmlNodePtr	 k, meta;
+	bool		 byline = false;
+
+	add_text(w, tree_meta(t, "title"));
+	add_text(w, tree_meta(t, "subtitle"));
+	for (k = tree_body(t); k != NULL; k = elem_next(k))
+		if (elem_is(k, "byline")) {
+			add_text(w, k);
+			byline = true;
+		}
+	meta = tree_meta(t, "author");
+	for (k = meta; !byline && k != NULL; k = elem_next(k))
+		if (elem_is(k, "author"))
+			add_text(w, k);
+	add_text(w, tree_meta(t, "date"));
+	add_text(w, tree_meta(t, "source"));
+	block_words(tree_body(t), w);
+}
+
+/* ---- Packages ------------------------------------------------------------- */
+
+char *
+zip_entry(zip_t *za, const char *name, size_t *len)
+{
+	char		*data = NULL;
+	size_t		 n = 0, cap = 0;
+	zip_file_t	*f;
+	zip_int64_t	 got;
+
+	if ((f = zip_fopen(za, name, 0)) == NULL)
+		return NULL;
+	do {
+		if (n + 8193 > cap) {
+			cap = (n + 8193) * 2;
+			data = realloc(data, cap);
+		}
+		got = zip_fread(f, data + n, 8192);
+		if (got > 0)
+			n += (size_t)got;
+	} while (got > 0);
+	zip_fclose(f);
+	data[n] = '\0';
+	*len = n;
+	return data;
 }

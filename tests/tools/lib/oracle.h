@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include <libxml/tree.h>
+#include <zip.h>
 
 /* ---- The source ---------------------------------------------------------- */
 
@@ -90,5 +91,21 @@ bool		 elem_attr_is(xmlNodePtr n, const char *name,
 
 /* All the text under n, in order, as a new string (free with free(3)). */
 char		*elem_text(xmlNodePtr n);
+
+/*
+ * Append to w (case folded) the words a book of the article shows, in
+ * its order: the header (title, subtitle, bylines or else authors, date,
+ * source), then the body's blocks but bylines.  The words the EPUB and
+ * read-aloud oracles look for in what they read.
+ */
+void		 tree_words(xmlDocPtr, struct words *w);
+
+/* ---- Packages ------------------------------------------------------------- */
+
+/*
+ * The bytes of the ZIP entry name, NUL-terminated (not counted in len),
+ * as a new string (free with free(3)), or NULL if there is no such entry.
+ */
+char		*zip_entry(zip_t *, const char *name, size_t *len);
 
 #endif /* ORACLE_H */
