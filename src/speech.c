@@ -352,6 +352,11 @@ struct builder {
 						   article's */
 	char				 reading[24]; /* the article's language
 						   with its voice's region */
+	char				 target[24]; /* the element a label,
+						   credit or line being said
+						   belongs to */
+	char				 within[24]; /* the list, figure or
+						   quote being said */
 };
 
 /*
@@ -455,6 +460,9 @@ add_utt(struct builder *b, enum utt_kind kind, const char *s, size_t len,
 	u->line = line;
 	u->chapter = sp->nchapters - 1;
 	snprintf(u->id, sizeof(u->id), "%s", id != NULL ? id : "");
+	snprintf(u->target, sizeof(u->target), "%s", id != NULL ? id :
+	    kind == UTT_BREAK ? "" : b->target);
+	snprintf(u->within, sizeof(u->within), "%s", b->within);
 	snprintf(u->lang, sizeof(u->lang), "%s",
 	    b->passage != NULL ? b->passage : "");
 }
@@ -602,6 +610,7 @@ add_pre(struct builder *b, const struct node *k)
 	const char	*t = k->first->text, *nl;
 	size_t		 len = k->first->len, n;
 
+	block_id(k, b->target, sizeof(b->target));
 	buf_reset(&b->text);
 	label_preformatted(b->d->meta.language, k->u.pre, pre_lines(k),
 	    &b->text);
@@ -630,7 +639,7 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 {
 	const struct node *item;
 	struct label_text l;
-	char		 num[32];
+	char		 num[32], save[24];
 	unsigned	 n;
 
 	for (; k != NULL; k = k->next) {
@@ -649,12 +658,17 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 			add_sentences(b, k, kind, b->p->pause_paragraph, "");
 			break;
 		case NODE_CAPTION:
+			block_id(k, b->target, sizeof(b->target));
+			snprintf(save, sizeof(save), "%s", b->within);
+			block_id(k, b->within, sizeof(b->within));
 			l = label_get(b->d->meta.language, LABEL_PHOTO);
 			add_chapter(b, l.text, strlen(l.text));
 			add_label(b, LABEL_PHOTO, b->p->pause_sentence, k->line);
 			add_sentences(b, k, UTT_CAPTION, b->p->pause_sentence,
 			    "");
 			if (k->last->type == NODE_CREDIT) {
+				block_id(k->last, b->target,
+				    sizeof(b->target));
 				buf_reset(&b->text);
 				if (b->p->speak_labels) {
 					l = label_get(b->d->meta.language,
@@ -669,14 +683,23 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 				    b->p->pause_caption, k->line, NULL);
 			}
 			pause_at_least(b, b->p->pause_caption);
+			snprintf(b->within, sizeof(b->within), "%s", save);
 			break;
 		case NODE_BLOCKQUOTE:
+			block_id(k, b->target, sizeof(b->target));
+			snprintf(save, sizeof(save), "%s", b->within);
+			block_id(k, b->within, sizeof(b->within));
 			add_label(b, LABEL_QUOTE, b->p->pause_sentence, k->line);
 			add_blocks(b, k->first, headings, UTT_QUOTE);
+			block_id(k, b->target, sizeof(b->target));
+			block_id(k, b->within, sizeof(b->within));
 			add_label(b, LABEL_END_QUOTE, b->p->pause_paragraph,
 			    k->line);
+			snprintf(b->within, sizeof(b->within), "%s", save);
 			break;
 		case NODE_LIST:
+			snprintf(save, sizeof(save), "%s", b->within);
+			block_id(k, b->within, sizeof(b->within));
 			n = k->u.list.start;
 			for (item = k->first; item; item = item->next) {
 				num[0] = '\0';
@@ -686,13 +709,17 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 				    b->p->pause_item, num);
 			}
 			pause_at_least(b, b->p->pause_paragraph);
+			snprintf(b->within, sizeof(b->within), "%s", save);
 			break;
 		case NODE_THEMATIC_BREAK:
 			add_utt(b, UTT_BREAK, "", 0, b->p->pause_break,
 			    k->line, NULL);
 			break;
 		case NODE_PREFORMATTED:
+			snprintf(save, sizeof(save), "%s", b->within);
+			block_id(k, b->within, sizeof(b->within));
 			add_pre(b, k);
+			snprintf(b->within, sizeof(b->within), "%s", save);
 			break;
 		case NODE_BACK_MATTER:
 			/* The last chapter, after the work, however many
@@ -701,6 +728,7 @@ add_blocks(struct builder *b, const struct node *k, bool headings,
 			l = label_get(b->d->meta.language,
 			    label_back_matter((int)k->u.back));
 			add_chapter(b, l.text, strlen(l.text));
+			block_id(k, b->target, sizeof(b->target));
 			add_label(b, label_back_matter((int)k->u.back),
 			    b->p->pause_paragraph, k->line);
 			b->back = true;
@@ -753,6 +781,19 @@ speech_build(const struct doc *d, const struct speech_profile *p,
 		free(out->chapters[--out->nchapters].title);
 	buf_free(&b.text);
 	buf_free(&b.said);
+}
+
+void
+speech_narrator(const struct doc *d, const struct speech_profile *p,
+    struct buf *out)
+{
+	const char	*try[LANG_VOICES];
+	char		 lower[64];
+
+	if (p->voice[0] != '\0')
+		buf_printf(out, "espeak-ng, voice %s", p->voice);
+	else if (lang_voices(d->meta.language, lower, sizeof(lower), try) > 0)
+		buf_printf(out, "espeak-ng, voice %s", try[0]);
 }
 
 void

@@ -62,6 +62,16 @@ struct utterance {
 					   "title", "subtitle", "byline",
 					   "date", "source"; "" for labels,
 					   credits and silences */
+	char		 target[24];	/* the element it reads or brings in,
+					   for read-aloud books: its id, or a
+					   label's element ("figure-1" for
+					   "Photo caption.", "quote-2" for
+					   "Quote." and "End quote."), a
+					   credit's, a preformatted block's
+					   (block_id()); "" for silences */
+	char		 within[24];	/* the list, figure or quote it is
+					   in, innermost (block_id()), that a
+					   listener may skip out of; or "" */
 };
 
 struct chapter {
@@ -110,6 +120,13 @@ void		 speech_free(struct speech *);
  */
 void		 speech_normalize(const char *lang, enum utt_kind,
 		    const char *s, size_t len, struct buf *out);
+
+/*
+ * Who reads d aloud with profile p, for a book's metadata: "espeak-ng,
+ * voice en-us" (the profile's voice, else the language's).
+ */
+void		 speech_narrator(const struct doc *, const struct speech_profile *,
+		    struct buf *out);
 
 /* The name of a kind in the `speech` dump ("sentence"). */
 const char	*speech_kind_name(enum utt_kind);

@@ -7,6 +7,12 @@
  * packs them (sink.h), byte-stable: fixed entry order, `mimetype` first
  * and stored, timestamps from SOURCE_DATE_EPOCH or the input (ctx.h), an
  * identifier derived from the content.
+ *
+ * A read-aloud book (`read-aloud`, writer_readaloud.c) is the same book
+ * with the article's audio and a media overlay (EPUB Media Overlays
+ * 3.3): each element read is a <par> of its text and its clip of the
+ * audio (narration.h), so a reading system highlights each sentence as
+ * it is heard; lists and figures are <seq>s a listener can escape.
  */
 #include "common.h"
 
@@ -24,6 +30,10 @@
 #include "diag.h"
 #include "lang.h"
 #include "ctx.h"
+#include "epub.h"
+#include "mp3.h"
+#include "narration.h"
+#include "speech.h"
 #include "opts.h"
 #include "sink.h"
 #include "text.h"
@@ -39,6 +49,21 @@
 #define CONTENT_HREF	"article.xhtml"
 #define NAV_HREF	"nav.xhtml"
 #define CSS_HREF	"style.css"
+#define SMIL_HREF	"article.smil"
+#define AUDIO_HREF	"audio/article.mp3"
+#define SMIL_NS		"http://www.w3.org/ns/SMIL"
+#define OPS_NS		"http://www.idpf.org/2007/ops"
+
+/* The class a reading system gives the element being read. */
+#define ACTIVE_CLASS	"-epub-media-overlay-active"
+
+/*
+ * Its rule, in the reader's own highlight colours (CSS system colours),
+ * so no colour of ours is forced on a reader who chose theirs.
+ */
+#define ACTIVE_CSS	"\n/* The sentence being read aloud. */\n." \
+			ACTIVE_CLASS " {\n\tbackground-color: Highlight;\n" \
+			"\tcolor: HighlightText;\n}\n"
 
 /* What the command line says of the EPUB, and the stylesheet. */
 static struct {
@@ -205,7 +230,7 @@ count_blocks(const struct node *k, enum node_type type)
  * colours (high-contrast is chosen by the reader, and can be overridden).
  */
 static void
-a11y_meta(xmlNodePtr md, const struct doc *d)
+a11y_meta(xmlNodePtr md, const struct doc *d, bool aloud)
 {
 	struct buf	 sum = { 0 }, tmp = { 0 };
 	xmlNodePtr	 e;
@@ -213,16 +238,31 @@ a11y_meta(xmlNodePtr md, const struct doc *d)
 	bool		 known = strcmp(d->meta.language, "und") != 0;
 
 	meta(md, "schema:accessMode", "textual");
+	if (aloud)
+		meta(md, "schema:accessMode", "auditory");
 	meta(md, "schema:accessModeSufficient", "textual");
+	if (aloud) {
+		meta(md, "schema:accessModeSufficient", "auditory");
+		meta(md, "schema:accessModeSufficient", "textual,auditory");
+		meta(md, "schema:accessibilityFeature",
+		    "synchronizedAudioText");
+	}
 	meta(md, "schema:accessibilityFeature", "structuralNavigation");
 	meta(md, "schema:accessibilityFeature", "tableOfContents");
 	meta(md, "schema:accessibilityFeature", "readingOrder");
 	meta(md, "schema:accessibilityFeature", "displayTransformability");
 	meta(md, "schema:accessibilityFeature", "ARIA");
 	meta(md, "schema:accessibilityHazard", "none");
-	buf_printf(&sum, "This book is one article of %zu words, in text "
-	    "only: it has no images, audio or video. ",
-	    count_words(d->root->first, &tmp));
+	if (aloud)
+		buf_printf(&sum, "This book is one article of %zu words, "
+		    "with all of it read aloud by a synthetic voice: each "
+		    "sentence is highlighted as it is heard (media overlays), "
+		    "and the audio alone carries the whole text. It has no "
+		    "images or video. ", count_words(d->root->first, &tmp));
+	else
+		buf_printf(&sum, "This book is one article of %zu words, in "
+		    "text only: it has no images, audio or video. ",
+		    count_words(d->root->first, &tmp));
 	buf_free(&tmp);
 	if (nh > 0)
 		buf_printf(&sum, "Its title and %zu section heading%s are "
@@ -262,8 +302,29 @@ a11y_meta(xmlNodePtr md, const struct doc *d)
 	}
 }
 
+/*
+ * The media overlay's metadata: its length, the total (one overlay),
+ * the class of the element being read, and who reads.
+ */
+static void
+overlay_meta(xmlNodePtr md, const struct narration *nar,
+    const char *narrator)
+{
+	struct buf	 t = { 0 };
+	xmlNodePtr	 e;
+
+	narration_clock(&t, nar->total_ms);
+	e = meta(md, "media:duration", t.data);
+	xmlNewProp(e, X("refines"), X("#overlay"));
+	meta(md, "media:duration", t.data);
+	meta(md, "media:active-class", ACTIVE_CLASS);
+	meta(md, "media:narrator", narrator);
+	buf_free(&t);
+}
+
 static int
-package(struct ctx *ctx, const struct buf *content, struct buf *out)
+package(struct ctx *ctx, const struct buf *content,
+    const struct narration *nar, const char *narrator, struct buf *out)
 {
 	const struct doc *d = ctx_doc(ctx);
 	const struct meta *m = &d->meta;
@@ -317,7 +378,9 @@ package(struct ctx *ctx, const struct buf *content, struct buf *out)
 	gmtime_r(&t, &tm);
 	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	meta(md, "dcterms:modified", s);
-	a11y_meta(md, d);
+	if (nar != NULL)
+		overlay_meta(md, nar, narrator);
+	a11y_meta(md, d, nar != NULL);
 
 	man = xmlNewChild(pkg, NULL, X("manifest"), NULL);
 	e = xmlNewChild(man, NULL, X("item"), NULL);
@@ -329,6 +392,17 @@ package(struct ctx *ctx, const struct buf *content, struct buf *out)
 	xmlNewProp(e, X("id"), X("article"));
 	xmlNewProp(e, X("href"), X(CONTENT_HREF));
 	xmlNewProp(e, X("media-type"), X("application/xhtml+xml"));
+	if (nar != NULL) {
+		xmlNewProp(e, X("media-overlay"), X("overlay"));
+		e = xmlNewChild(man, NULL, X("item"), NULL);
+		xmlNewProp(e, X("id"), X("overlay"));
+		xmlNewProp(e, X("href"), X(SMIL_HREF));
+		xmlNewProp(e, X("media-type"), X("application/smil+xml"));
+		e = xmlNewChild(man, NULL, X("item"), NULL);
+		xmlNewProp(e, X("id"), X("audio"));
+		xmlNewProp(e, X("href"), X(AUDIO_HREF));
+		xmlNewProp(e, X("media-type"), X("audio/mpeg"));
+	}
 	e = xmlNewChild(man, NULL, X("item"), NULL);
 	xmlNewProp(e, X("id"), X("css"));
 	xmlNewProp(e, X("href"), X(CSS_HREF));
@@ -366,18 +440,132 @@ container_xml(struct buf *out)
 	return rc;
 }
 
+/* What a seq of elements within is to a listener, by its id's kind. */
+static const char *
+within_type(const char *within)
+{
+	if (strncmp(within, "list-", 5) == 0)
+		return "list";
+	if (strncmp(within, "figure-", 7) == 0 ||
+	    strncmp(within, "pre-", 4) == 0)
+		return "figure";
+	return NULL;
+}
+
+/*
+ * The media overlay of the article: a <par> for each clip, its text the
+ * element read and its audio the clip; the clips of a list, figure or
+ * quote in a <seq> of that element (a list or figure one a listener can
+ * escape, EPUB Media Overlays 3.3, 5.1); a quote within a quote, its own
+ * seq between two of the outer one's.
+ */
 static int
-epub_write(struct ctx *ctx, struct sink *sink)
+overlay(const struct narration *nar, struct buf *out)
+{
+	xmlDocPtr	 x;
+	xmlNodePtr	 smil, body, seq = NULL, par, e;
+	xmlNsPtr	 ops;
+	struct buf	 t = { 0 };
+	const char	*type, *in = "";
+	size_t		 i, nseq = 0;
+	int		 rc;
+
+	x = xmlNewDoc(X("1.0"));
+	smil = xmlNewDocNode(x, NULL, X("smil"), NULL);
+	xmlDocSetRootElement(x, smil);
+	xmlSetNs(smil, xmlNewNs(smil, X(SMIL_NS), NULL));
+	ops = xmlNewNs(smil, X(OPS_NS), X("epub"));
+	xmlNewProp(smil, X("version"), X("3.0"));
+	body = xmlNewChild(smil, NULL, X("body"), NULL);
+	for (i = 0; i < nar->n; i++) {
+		const struct clip *c = &nar->clips[i];
+
+		if (strcmp(c->within, in) != 0) {
+			seq = NULL;
+			in = c->within;
+			if (*in != '\0') {
+				seq = xmlNewChild(body, NULL, X("seq"), NULL);
+				buf_reset(&t);
+				buf_printf(&t, "seq-%zu", ++nseq);
+				xmlNewProp(seq, X("id"), X(t.data));
+				buf_reset(&t);
+				buf_printf(&t, "%s#%s", CONTENT_HREF, in);
+				xmlNewNsProp(seq, ops, X("textref"),
+				    X(t.data));
+				if ((type = within_type(in)) != NULL)
+					xmlNewNsProp(seq, ops, X("type"),
+					    X(type));
+			}
+		}
+		par = xmlNewChild(seq != NULL ? seq : body, NULL, X("par"),
+		    NULL);
+		buf_reset(&t);
+		buf_printf(&t, "par-%zu", i + 1);
+		xmlNewProp(par, X("id"), X(t.data));
+		e = xmlNewChild(par, NULL, X("text"), NULL);
+		buf_reset(&t);
+		buf_printf(&t, "%s#%s", CONTENT_HREF, c->target);
+		xmlNewProp(e, X("src"), X(t.data));
+		e = xmlNewChild(par, NULL, X("audio"), NULL);
+		xmlNewProp(e, X("src"), X(AUDIO_HREF));
+		buf_reset(&t);
+		narration_clock(&t, c->begin_ms);
+		xmlNewProp(e, X("clipBegin"), X(t.data));
+		buf_reset(&t);
+		narration_clock(&t, c->end_ms);
+		xmlNewProp(e, X("clipEnd"), X(t.data));
+	}
+	buf_free(&t);
+	rc = xml_serialise(x, true, "read-aloud: media overlay", out);
+	xmlFreeDoc(x);
+	return rc;
+}
+
+/* The MP3 stream, whole, into b. */
+static int
+read_mp3(const struct mp3_audio *m, struct buf *b)
+{
+	size_t	 n;
+
+	buf_grow(b, (size_t)m->len);
+	if (fseek(m->frames, 0, SEEK_SET) != 0 ||
+	    (n = fread(b->data, 1, (size_t)m->len, m->frames)) != m->len) {
+		diag(DIAG_ERROR, 0, "read-aloud: cannot read the audio back: "
+		    "%s", strerror(errno));
+		return -1;
+	}
+	b->len = n;
+	return 0;
+}
+
+int
+epub_book(struct ctx *ctx, struct sink *sink, bool aloud)
 {
 	const struct doc *d = ctx_doc(ctx);
+	const struct mp3_audio *mp3 = NULL;
+	const struct audio *a;
+	struct narration nar = { 0 };
 	struct buf	 content = { 0 }, nav = { 0 }, opf = { 0 },
-			 container = { 0 };
+			 container = { 0 }, smil = { 0 }, css = { 0 },
+			 audio = { 0 }, narrator = { 0 };
 	int		 rc = -1;
 
+	if (aloud) {
+		if ((a = ctx_audio(ctx)) == NULL ||
+		    (mp3 = ctx_mp3(ctx)) == NULL)
+			return -1;
+		narration_make(ctx_speech(ctx), a, &nar);
+		speech_narrator(d, speech_profile(), &narrator);
+		if (overlay(&nar, &smil) == -1 || read_mp3(mp3, &audio) == -1)
+			goto out;
+	}
+	buf_put(&css, cfg.css, cfg.css_len);
+	if (aloud)
+		buf_puts(&css, ACTIVE_CSS);
 	if (xhtml_content(d, CSS_HREF, &content) == -1 ||
 	    xhtml_nav(d, CONTENT_HREF, &nav) == -1 ||
-	    package(ctx, &content, &opf) == -1 ||
-	    container_xml(&container) == -1)
+	    package(ctx, &content, aloud ? &nar : NULL, narrator.data,
+	    &opf) == -1 || container_xml(&container) == -1)
 		goto out;
 	/* mimetype first (and, being small, stored): reading systems
 	 * sniff it there. */
@@ -388,15 +576,36 @@ epub_write(struct ctx *ctx, struct sink *sink)
 	    sink_add(sink, "EPUB/" NAV_HREF, nav.data, nav.len) == -1 ||
 	    sink_add(sink, "EPUB/" CONTENT_HREF, content.data,
 	    content.len) == -1 ||
-	    sink_add(sink, "EPUB/" CSS_HREF, cfg.css, cfg.css_len) == -1)
+	    sink_add(sink, "EPUB/" CSS_HREF, css.data, css.len) == -1)
+		goto out;
+	if (aloud && (sink_add(sink, "EPUB/" SMIL_HREF, smil.data,
+	    smil.len) == -1 || sink_add(sink, "EPUB/" AUDIO_HREF, audio.data,
+	    audio.len) == -1))
 		goto out;
 	rc = 0;
 out:
+	narration_free(&nar);
 	buf_free(&content);
 	buf_free(&nav);
 	buf_free(&opf);
 	buf_free(&container);
+	buf_free(&smil);
+	buf_free(&css);
+	buf_free(&audio);
+	buf_free(&narrator);
 	return rc;
+}
+
+static int
+epub_write(struct ctx *ctx, struct sink *sink)
+{
+	return epub_book(ctx, sink, false);
+}
+
+int
+epub_setup_style(void)
+{
+	return epub_setup();
 }
 
 const struct writer writer_epub = {

@@ -1152,16 +1152,45 @@ check_durations(struct book *b)
 	    "overlays");
 }
 
+/* The words of the tree's title element, as tree_words() takes them. */
+static void
+add_title_words(struct words *w, xmlNodePtr title)
+{
+	char	*t = elem_text(title);
+
+	words_add(w, t, true);
+	free(t);
+}
+
 static void
 check_words(struct book *b, xmlDocPtr tree)
 {
 	struct words	 want = { 0 }, got = { 0 };
 	struct doc	*d;
+	xmlNodePtr	 title;
+	xmlChar		*from;
 	char		*t, around[256];
 	size_t		 i, k, j, g = 0;
 	bool		 units;
 
 	tree_words(tree, &want);
+	/* A title made from the first sentence is heard as that sentence,
+	 * not twice: its words are not looked for. */
+	if ((title = tree_meta(tree, "title")) != NULL &&
+	    (from = xmlGetProp(title, (const xmlChar *)"from")) != NULL) {
+		if (strcmp((const char *)from, "sentence") == 0) {
+			struct words	 tw = { 0 };
+
+			add_title_words(&tw, title);
+			for (i = 0; i < tw.n && i < want.n; i++)
+				free(want.v[i]);
+			memmove(want.v, want.v + i, (want.n - i) *
+			    sizeof(*want.v));
+			want.n -= i;
+			words_free(&tw);
+		}
+		xmlFree(from);
+	}
 	for (i = 0; i < b->npars; i++) {
 		if (b->pars[i].target == NULL)
 			continue;
