@@ -132,6 +132,22 @@ init(void)
 	return 0;
 }
 
+/* Whether name is a language tag: 2 or 3 letters, and perhaps a region. */
+static bool
+is_tag(const char *name)
+{
+	size_t	 a = strspn(name, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), b;
+
+	if (a < 2 || a > 3)
+		return false;
+	if (name[a] == '\0')
+		return true;
+	b = strspn(name + a + 1, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+	return name[a] == '-' && b >= 2 && b <= 3 && name[a + 1 + b] == '\0';
+}
+
 /*
  * Speak in the voice named name, a voice's name ("en-us") or else a
  * language espeak-ng has a voice for: "en-gb" is no voice's name in
@@ -147,6 +163,10 @@ set_voice_named(const char *name)
 
 	if (E->SetVoiceByName(name) == ENS_OK)
 		return 0;
+	/* Only a language tag ("en-gb", "pt-br"): espeak-ng would match
+	 * "no-such-voice" to Norwegian by its first letters. */
+	if (!is_tag(name))
+		return -1;
 	for (i = 0; name[i] != '\0' && i + 1 < sizeof(lang); i++)
 		lang[i] = name[i] >= 'A' && name[i] <= 'Z' ?
 		    (char)(name[i] + 32) : name[i];
