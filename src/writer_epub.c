@@ -16,7 +16,6 @@
  */
 #include "common.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -482,23 +481,6 @@ overlay(const struct narration *nar, struct buf *out)
 	return rc;
 }
 
-/* The MP3 stream, whole, into b. */
-static int
-read_mp3(const struct mp3_audio *m, struct buf *b)
-{
-	size_t	 n;
-
-	buf_grow(b, (size_t)m->len);
-	if (fseek(m->frames, 0, SEEK_SET) != 0 ||
-	    (n = fread(b->data, 1, (size_t)m->len, m->frames)) != m->len) {
-		diag(DIAG_ERROR, 0, "read-aloud: cannot read the audio back: "
-		    "%s", strerror(errno));
-		return -1;
-	}
-	b->len = n;
-	return 0;
-}
-
 int
 epub_book(struct ctx *ctx, struct sink *sink, bool aloud)
 {
@@ -517,13 +499,13 @@ epub_book(struct ctx *ctx, struct sink *sink, bool aloud)
 			return -1;
 		narration_make(ctx_speech(ctx), a, &nar);
 		speech_narrator(d, speech_profile(), &narrator);
-		if (overlay(&nar, &smil) == -1 || read_mp3(mp3, &audio) == -1)
+		if (overlay(&nar, &smil) == -1 || mp3_read(mp3, &audio) == -1)
 			goto out;
 	}
 	buf_put(&css, cfg.css, cfg.css_len);
 	if (aloud)
 		buf_puts(&css, ACTIVE_CSS);
-	if (xhtml_content(d, CSS_HREF, &content) == -1 ||
+	if (xhtml_content(d, XHTML_EPUB, CSS_HREF, &content) == -1 ||
 	    xhtml_nav(d, CONTENT_HREF, &nav) == -1 ||
 	    package(ctx, &content, aloud ? &nar : NULL, narrator.data,
 	    &opf) == -1 || container_xml(&container) == -1)
