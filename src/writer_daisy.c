@@ -33,7 +33,6 @@
 #include "buf.h"
 #include "ctx.h"
 #include "date.h"
-#include "diag.h"
 #include "meta.h"
 #include "mp3.h"
 #include "narration.h"
@@ -164,7 +163,8 @@ navpoints(struct book *bk, const struct speech *sp)
 	struct navpoint	*p = NULL;
 	size_t		 i;
 
-	bk->titled = of_title_block(sp->utts[bk->nar.clips[0].utt].kind);
+	bk->titled = sp->n > 0 &&
+	    of_title_block(sp->utts[bk->nar.clips[0].utt].kind);
 	bk->nav = xcalloc(bk->nar.n, sizeof(*bk->nav));
 	for (i = 0; i < bk->nar.n; i++) {
 		c = &bk->nar.clips[i];
@@ -428,6 +428,20 @@ add_smils(struct sink *sink, const struct book *bk)
 	return rc;
 }
 
+/*
+ * Nothing is heard (a title of invisible characters and no body): one
+ * clip, of the whole article and the whole audio, so the book still
+ * opens and says so by its silence.  narration_make() leaves room for it.
+ */
+static void
+whole_article(struct narration *nar)
+{
+	nar->clips[0].target = "article";
+	nar->clips[0].within = "";
+	nar->clips[0].end_ms = nar->total_ms;
+	nar->n = 1;
+}
+
 static int
 daisy_write(struct ctx *ctx, struct sink *sink)
 {
@@ -443,10 +457,8 @@ daisy_write(struct ctx *ctx, struct sink *sink)
 	if ((a = ctx_audio(ctx)) == NULL || (mp3 = ctx_mp3(ctx)) == NULL)
 		return -1;
 	narration_make(ctx_speech(ctx), a, &bk.nar);
-	if (bk.nar.n == 0) {
-		diag(DIAG_ERROR, 0, "daisy: nothing of the article is heard");
-		goto out;
-	}
+	if (bk.nar.n == 0)
+		whole_article(&bk.nar);
 	navpoints(&bk, ctx_speech(ctx));
 	speech_narrator(bk.d, speech_profile(), &bk.narrator);
 	folder_name(bk.d->name, bk.folder);
