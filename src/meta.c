@@ -284,3 +284,42 @@ meta_title(struct doc *d)
 		m->title_from = FROM_DEFAULT;
 	}
 }
+
+/*
+ * Two 64-bit FNV-1a hashes make the 128 bits, marked as an RFC 9562
+ * version 8 (custom) UUID.
+ */
+void
+meta_uuid(const struct meta *m, const char *content, size_t len, char *out,
+    size_t outsz)
+{
+	uint64_t	 h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+	unsigned char	 u[16];
+	const char	*parts[4];
+	size_t		 i, k, n;
+
+	parts[0] = content;
+	parts[1] = m->title;
+	parts[2] = m->language;
+	parts[3] = m->date != NULL ? m->date : "";
+	for (k = 0; k < NELEM(parts); k++) {
+		n = k == 0 ? len : strlen(parts[k]);
+		for (i = 0; i < n; i++) {
+			h[0] = (h[0] ^ (unsigned char)parts[k][i]) *
+			    0x100000001b3ULL;
+			h[1] = (h[1] ^ (unsigned char)parts[k][i]) *
+			    0x100000001b3ULL;
+			h[1] ^= h[1] >> 29;
+		}
+	}
+	for (i = 0; i < 8; i++) {
+		u[i] = (unsigned char)(h[0] >> (56 - 8 * i));
+		u[8 + i] = (unsigned char)(h[1] >> (56 - 8 * i));
+	}
+	u[6] = (unsigned char)((u[6] & 0x0f) | 0x80);
+	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);
+	snprintf(out, outsz, "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
+	    u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
+	    u[14], u[15]);
+}

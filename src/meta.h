@@ -5,6 +5,7 @@
 #include "common.h"
 
 struct doc;
+struct meta;
 
 /*
  * The metadata policy every reader shares: what the command line says
@@ -51,5 +52,14 @@ void	 meta_settle(struct doc *, const struct meta_overrides *o);
  * 80 columns; else the file's name.
  */
 void	 meta_title(struct doc *);
+
+/*
+ * A book's identifier, "urn:uuid:...", into out: derived from its
+ * content (the len bytes at content) and m's title, language and date,
+ * so the same article gives the same identifier and no two books share
+ * one by chance (the EPUB's, the DAISY book's).
+ */
+void	 meta_uuid(const struct meta *m, const char *content, size_t len,
+	    char *out, size_t outsz);
 
 #endif /* META_H */

@@ -191,7 +191,7 @@ reset(void)
 }
 
 const struct optgroup speech_options = {
-	"Speech (mp3, wav, vtt, speech)", speech_optdefs, reset,
+	"Speech (mp3, wav, vtt, read-aloud, daisy, speech)", speech_optdefs, reset,
 };
 
 int

@@ -16,7 +16,6 @@
  */
 #include "common.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +28,7 @@
 #include "date.h"
 #include "diag.h"
 #include "lang.h"
+#include "meta.h"
 #include "ctx.h"
 #include "epub.h"
 #include "mp3.h"
@@ -124,46 +124,6 @@ epub_setup(void)
 	    &cfg.css_len);
 	free(path);
 	return cfg.css != NULL ? 0 : -1;
-}
-
-/*
- * A urn:uuid: derived from the book's content and metadata: two 64-bit
- * FNV-1a hashes make the 128 bits, marked as an RFC 9562 version 8
- * (custom) UUID.  The same article gives the same identifier.
- */
-static void
-content_uuid(const struct buf *content, const struct meta *m, char *out,
-    size_t outsz)
-{
-	uint64_t	 h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
-	unsigned char	 u[16];
-	const char	*parts[4];
-	size_t		 i, k, n;
-
-	parts[0] = content->data;
-	parts[1] = m->title;
-	parts[2] = m->language;
-	parts[3] = m->date != NULL ? m->date : "";
-	for (k = 0; k < NELEM(parts); k++) {
-		n = k == 0 ? content->len : strlen(parts[k]);
-		for (i = 0; i < n; i++) {
-			h[0] = (h[0] ^ (unsigned char)parts[k][i]) *
-			    0x100000001b3ULL;
-			h[1] = (h[1] ^ (unsigned char)parts[k][i]) *
-			    0x100000001b3ULL;
-			h[1] ^= h[1] >> 29;
-		}
-	}
-	for (i = 0; i < 8; i++) {
-		u[i] = (unsigned char)(h[0] >> (56 - 8 * i));
-		u[8 + i] = (unsigned char)(h[1] >> (56 - 8 * i));
-	}
-	u[6] = (unsigned char)((u[6] & 0x0f) | 0x80);
-	u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);
-	snprintf(out, outsz, "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
-	    u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
-	    u[14], u[15]);
 }
 
 static xmlNodePtr
@@ -351,7 +311,7 @@ package(struct ctx *ctx, const struct buf *content,
 	if (cfg.id != NULL)
 		snprintf(s, sizeof(s), "%s", cfg.id);
 	else
-		content_uuid(content, m, s, sizeof(s));
+		meta_uuid(m, content->data, content->len, s, sizeof(s));
 	e = xmlNewTextChild(md, dc, X("identifier"),
 	    X(cfg.id != NULL ? cfg.id : s));
 	xmlNewProp(e, X("id"), X("uid"));
@@ -521,23 +481,6 @@ overlay(const struct narration *nar, struct buf *out)
 	return rc;
 }
 
-/* The MP3 stream, whole, into b. */
-static int
-read_mp3(const struct mp3_audio *m, struct buf *b)
-{
-	size_t	 n;
-
-	buf_grow(b, (size_t)m->len);
-	if (fseek(m->frames, 0, SEEK_SET) != 0 ||
-	    (n = fread(b->data, 1, (size_t)m->len, m->frames)) != m->len) {
-		diag(DIAG_ERROR, 0, "read-aloud: cannot read the audio back: "
-		    "%s", strerror(errno));
-		return -1;
-	}
-	b->len = n;
-	return 0;
-}
-
 int
 epub_book(struct ctx *ctx, struct sink *sink, bool aloud)
 {
@@ -556,13 +499,13 @@ epub_book(struct ctx *ctx, struct sink *sink, bool aloud)
 			return -1;
 		narration_make(ctx_speech(ctx), a, &nar);
 		speech_narrator(d, speech_profile(), &narrator);
-		if (overlay(&nar, &smil) == -1 || read_mp3(mp3, &audio) == -1)
+		if (overlay(&nar, &smil) == -1 || mp3_read(mp3, &audio) == -1)
 			goto out;
 	}
 	buf_put(&css, cfg.css, cfg.css_len);
 	if (aloud)
 		buf_puts(&css, ACTIVE_CSS);
-	if (xhtml_content(d, CSS_HREF, &content) == -1 ||
+	if (xhtml_content(d, XHTML_EPUB, CSS_HREF, &content) == -1 ||
 	    xhtml_nav(d, CONTENT_HREF, &nav) == -1 ||
 	    package(ctx, &content, aloud ? &nar : NULL, narrator.data,
 	    &opf) == -1 || container_xml(&container) == -1)

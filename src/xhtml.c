@@ -3,6 +3,11 @@
  * The document tree as XHTML5 for EPUB 3: the content document and the
  * navigation document, built with libxml2 (which does all the escaping)
  * and serialised without reindenting, so mixed content stays as it is.
+ * The same walk writes the content document of a DAISY 2.02 book in
+ * XHTML 1.0 Transitional, which has none of HTML5's sectioning elements,
+ * ARIA or epub:type: a <div> with the same class stands for <main>,
+ * <header>, <section> and <figure>, a <p> for <figcaption>; every id is
+ * the same, so the speech's targets are found in either.
  *
  * Accessibility choices, each for a reason:
  *  - lang and xml:lang on <html>: reading systems and screen readers pick
@@ -39,38 +44,55 @@
 #include "xml.h"
 
 #define XHTML_NS	"http://www.w3.org/1999/xhtml"
+#define XHTML1_PUBLIC	"-//W3C//DTD XHTML 1.0 Transitional//EN"
+#define XHTML1_SYSTEM	"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd"
 #define EPUB_NS		"http://www.idpf.org/2007/ops"
 
 #define X(s)		((const xmlChar *)(s))
 
 struct build {
 	const struct doc *d;
+	enum xhtml_flavour flavour;
 	xmlNodePtr	 cur;		/* where children go */
 	xmlNsPtr	 epub;		/* the epub: namespace */
 	struct buf	 tmp;
 };
 
-/* A new XHTML document with <html lang> and <head><title>. */
+/*
+ * A new XHTML document with <html lang> and <head><title>; in XHTML 1.0
+ * the DTD's DOCTYPE, and the charset in a <meta> as DAISY 2.02 asks.
+ * *epub is the epub: namespace, NULL in XHTML 1.0.
+ */
 static xmlDocPtr
-new_page(const struct doc *d, const char *title, xmlNsPtr *epub,
-    xmlNodePtr *head)
+new_page(const struct doc *d, enum xhtml_flavour f, const char *title,
+    xmlNsPtr *epub, xmlNodePtr *head)
 {
 	xmlDocPtr	 x;
-	xmlNodePtr	 html;
+	xmlNodePtr	 html, e;
 	xmlNsPtr	 ns;
 
 	x = xmlNewDoc(X("1.0"));
-	xmlCreateIntSubset(x, X("html"), NULL, NULL);
+	if (f == XHTML_DAISY)
+		xmlCreateIntSubset(x, X("html"), X(XHTML1_PUBLIC),
+		    X(XHTML1_SYSTEM));
+	else
+		xmlCreateIntSubset(x, X("html"), NULL, NULL);
 	html = xmlNewDocNode(x, NULL, X("html"), NULL);
 	xmlDocSetRootElement(x, html);
 	ns = xmlNewNs(html, X(XHTML_NS), NULL);
 	xmlSetNs(html, ns);
-	*epub = xmlNewNs(html, X(EPUB_NS), X("epub"));
+	*epub = f == XHTML_EPUB ? xmlNewNs(html, X(EPUB_NS), X("epub")) :
+	    NULL;
 	xmlNewProp(html, X("lang"), X(d->meta.language));
 	xmlNodeSetLang(html, X(d->meta.language));
 	if (lang_rtl(lang_get(d->meta.language)))
 		xmlNewProp(html, X("dir"), X("rtl"));
 	*head = xmlNewChild(html, NULL, X("head"), NULL);
+	if (f == XHTML_DAISY) {
+		e = xmlNewChild(*head, NULL, X("meta"), NULL);
+		xmlNewProp(e, X("http-equiv"), X("Content-type"));
+		xmlNewProp(e, X("content"), X("text/html; charset=utf-8"));
+	}
 	xmlNewTextChild(*head, NULL, X("title"), X(title));
 	return x;
 }
@@ -91,6 +113,35 @@ static void
 attr(xmlNodePtr n, const char *name, const char *value)
 {
 	xmlNewProp(n, X(name), X(value));
+}
+
+/*
+ * An HTML5 element (main, header, section, figure, figcaption); in
+ * XHTML 1.0 what stands for it: a <p> for a caption, else a <div>.
+ */
+static xmlNodePtr
+el5(const struct build *b, xmlNodePtr parent, const char *name)
+{
+	if (b->flavour == XHTML_EPUB)
+		return el(parent, name);
+	return el(parent, strcmp(name, "figcaption") == 0 ? "p" : "div");
+}
+
+/* An ARIA attribute: XHTML 1.0 has none. */
+static void
+aria(const struct build *b, xmlNodePtr n, const char *name,
+    const char *value)
+{
+	if (b->flavour == XHTML_EPUB)
+		attr(n, name, value);
+}
+
+/* epub:type, in the EPUB only. */
+static void
+epub_type(const struct build *b, xmlNodePtr n, const char *value)
+{
+	if (b->epub != NULL)
+		xmlNewNsProp(n, b->epub, X("type"), X(value));
 }
 
 /*
@@ -156,13 +207,15 @@ add_pre(struct build *b, const struct node *n)
 	xmlNodePtr	 fig, pre;
 	char		 id[32];
 
-	fig = el(b->cur, "figure");
+	fig = el5(b, b->cur, "figure");
 	attr(fig, "id", block_id(n, id, sizeof(id)));
 	attr(fig, "class", classes[n->u.pre]);
 	buf_reset(&b->tmp);
 	label_preformatted(b->d->meta.language, n->u.pre, pre_lines(n),
 	    &b->tmp);
-	attr(fig, "aria-label", b->tmp.data);
+	/* Its name; XHTML 1.0's nearest is the advisory title. */
+	attr(fig, b->flavour == XHTML_EPUB ? "aria-label" : "title",
+	    b->tmp.data);
 	pre = el(fig, "pre");
 	if (n->u.pre == PRE_CODE)
 		pre = el(pre, "code");
@@ -181,11 +234,11 @@ add_back_matter(struct build *b, const struct node *n)
 	char		 id[32];
 
 	block_id(n, id, sizeof(id));
-	sec = el(b->cur, "section");
+	sec = el5(b, b->cur, "section");
 	attr(sec, "class", n->u.back == BACK_SIGNATURE ?
 	    "back-matter signature" : "back-matter licence");
-	xmlNewNsProp(sec, b->epub, X("type"), X("backmatter"));
-	attr(sec, "aria-labelledby", id);
+	epub_type(b, sec, "backmatter");
+	aria(b, sec, "aria-labelledby", id);
 	h = el(sec, "h2");
 	attr(h, "id", id);
 	add_label(h, b->d, label_back_matter((int)n->u.back), "");
@@ -232,10 +285,10 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 		e = el(b->cur, "p");
 		break;
 	case NODE_CAPTION:
-		e = el(b->cur, "figure");
+		e = el5(b, b->cur, "figure");
 		attr(e, "id", block_id(n, id, sizeof(id)));
 		attr(e, "class", "photo-caption");
-		e = el(e, "figcaption");
+		e = el5(b, e, "figcaption");
 		add_label(e, b->d, LABEL_PHOTO, ": ");
 		break;
 	case NODE_BLOCKQUOTE:
@@ -256,7 +309,7 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 	case NODE_THEMATIC_BREAK:
 		e = el(b->cur, "hr");
 		attr(e, "class", "scene-break");
-		attr(e, "role", "separator");
+		aria(b, e, "role", "separator");
 		return WALK_CONTINUE;
 	case NODE_PREFORMATTED:
 		b->cur = add_pre(b, n);
@@ -283,7 +336,7 @@ add_node(const struct node *n, enum walk_event ev, void *arg)
 		e = el(b->cur, "span");
 		attr(e, "id", block_id(n, id, sizeof(id)));
 		attr(e, "class", "credit");
-		attr(e, "role", "doc-credit");
+		aria(b, e, "role", "doc-credit");
 		add_label(e, b->d, LABEL_CREDIT, ": ");
 		break;
 	case NODE_LINK:
@@ -333,15 +386,22 @@ add_header(struct build *b, xmlNodePtr parent)
 	char		 iso[16];
 	bool		 byline = false;
 
-	header = el(parent, "header");
+	header = el5(b, parent, "header");
+	if (b->flavour == XHTML_DAISY)
+		attr(header, "class", "header");
 	e = text_el(header, "h1", m->title);
-	attr(e, "id", "title");
-	/* The ids are those of what the speech says (speech.h). */
+	/*
+	 * The ids are those of what the speech says (speech.h).  A title
+	 * made from the first sentence is not said (speech.c), and in a
+	 * DAISY book a heading with an id is a point a listener must hear.
+	 */
+	if (b->flavour == XHTML_EPUB || m->title_from != FROM_SENTENCE)
+		attr(e, "id", "title");
 	if (m->subtitle != NULL) {
 		e = text_el(header, "p", m->subtitle);
 		attr(e, "id", "subtitle");
 		attr(e, "class", "subtitle");
-		attr(e, "role", "doc-subtitle");
+		aria(b, e, "role", "doc-subtitle");
 	}
 	save = b->cur;
 	for (k = b->d->root->first; k != NULL; k = k->next) {
@@ -364,7 +424,9 @@ add_header(struct build *b, xmlNodePtr parent)
 		e = el(header, "p");
 		attr(e, "id", "date");
 		attr(e, "class", "date");
-		if (date_parse(m->date, strlen(m->date), &date)) {
+		/* XHTML 1.0 has no <time>: the date as written. */
+		if (b->flavour == XHTML_EPUB &&
+		    date_parse(m->date, strlen(m->date), &date)) {
 			date_iso(&date, iso, sizeof(iso));
 			e = text_el(e, "time", m->date);
 			attr(e, "datetime", iso);
@@ -379,7 +441,8 @@ add_header(struct build *b, xmlNodePtr parent)
 }
 
 int
-xhtml_content(const struct doc *d, const char *css_href, struct buf *out)
+xhtml_content(const struct doc *d, enum xhtml_flavour f,
+    const char *css_href, struct buf *out)
 {
 	struct build	 b;
 	xmlDocPtr	 x;
@@ -388,14 +451,17 @@ xhtml_content(const struct doc *d, const char *css_href, struct buf *out)
 
 	memset(&b, 0, sizeof(b));
 	b.d = d;
-	x = new_page(d, d->meta.title, &b.epub, &head);
-	e = el(head, "link");
-	attr(e, "rel", "stylesheet");
-	attr(e, "type", "text/css");
-	attr(e, "href", css_href);
+	b.flavour = f;
+	x = new_page(d, f, d->meta.title, &b.epub, &head);
+	if (css_href != NULL) {
+		e = el(head, "link");
+		attr(e, "rel", "stylesheet");
+		attr(e, "type", "text/css");
+		attr(e, "href", css_href);
+	}
 	body = el(xmlDocGetRootElement(x), "body");
-	xmlNewNsProp(body, b.epub, X("type"), X("bodymatter"));
-	main = el(body, "main");
+	epub_type(&b, body, "bodymatter");
+	main = el5(&b, body, "main");
 	attr(main, "id", "article");
 	add_header(&b, main);
 	b.cur = main;
@@ -404,6 +470,15 @@ xhtml_content(const struct doc *d, const char *css_href, struct buf *out)
 	buf_free(&b.tmp);
 	xmlFreeDoc(x);
 	return rc;
+}
+
+xmlDocPtr
+xhtml_page(const struct doc *d, enum xhtml_flavour f, const char *title,
+    xmlNodePtr *head)
+{
+	xmlNsPtr	 epub;
+
+	return new_page(d, f, title, &epub, head);
 }
 
 /* Every heading's text and id (block_id()). */
@@ -464,7 +539,7 @@ xhtml_nav(const struct doc *d, const char *content_href, struct buf *out)
 	memset(&b, 0, sizeof(b));
 	b.d = d;
 	l = label_get(d->meta.language, LABEL_CONTENTS);
-	x = new_page(d, l.text, &b.epub, &head);
+	x = new_page(d, XHTML_EPUB, l.text, &b.epub, &head);
 	body = el(xmlDocGetRootElement(x), "body");
 
 	/* The table of contents: the title, then every subheading. */

@@ -44,7 +44,7 @@ check "usage: unknown format names epub" err_has 'epub'
 for f in braille nonsense; do
 	usage "format $f not built" "$f" -t "$f" -o "$N" "$A"
 done
-usage "unknown format in a list" 'daisy' -t tree,daisy -o "$N" "$A"
+usage "unknown format in a list" 'nonsense' -t tree,nonsense -o "$N" "$A"
 usage "empty format list" '-t' -t '' -o "$N" "$A"
 usage "--lang with punctuation" '!!' --lang '!!' -t tree -o "$N" "$A"
 usage "--lang with digits only" '123' --lang 123 -t tree -o "$N" "$A"
