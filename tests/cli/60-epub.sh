@@ -70,7 +70,7 @@ check "epub: mimetype content" \
 # The seed: caption, credit, lead-in in sentence case, title h1.
 S=$D/caravan-editorial.epub
 check "epub: seed caption is a figure" has "$S" EPUB/article.xhtml \
-	'<figure class="photo-caption"><figcaption>'
+	'<figure id="figure-1" class="photo-caption"><figcaption>'
 check "epub: seed figure closes after its caption" has "$S" \
 	EPUB/article.xhtml 'Getty Images</span></figcaption></figure><p>'
 check "epub: seed credit marked as credit" has "$S" EPUB/article.xhtml \
