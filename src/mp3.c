@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "ctx.h"
 #include "diag.h"
 #include "dl.h"
@@ -151,20 +150,4 @@ mp3_copy(const struct mp3_audio *m, FILE *to)
 		if (fwrite(chunk, 1, n, to) != n)
 			return -1;
 	return ferror(m->frames) ? -1 : 0;
-}
-
-int
-mp3_read(const struct mp3_audio *m, struct buf *b)
-{
-	size_t	 n;
-
-	buf_grow(b, (size_t)m->len);
-	if (fseek(m->frames, 0, SEEK_SET) != 0 ||
-	    (n = fread(b->data, 1, (size_t)m->len, m->frames)) != m->len) {
-		diag(DIAG_ERROR, 0, "cannot read the MP3 stream back: %s",
-		    strerror(errno));
-		return -1;
-	}
-	b->len = n;
-	return 0;
 }

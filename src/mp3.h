@@ -7,7 +7,6 @@
 #include <stdio.h>
 
 struct audio;
-struct buf;
 
 /* An article's audio as an MP3 stream (no tag): LAME's info frame, then
  * the frames. */
@@ -27,11 +26,5 @@ int	 mp3_encode(const struct audio *a, struct mp3_audio *out);
  * (unsaid: the caller's sink says a write error).
  */
 int	 mp3_copy(const struct mp3_audio *m, FILE *to);
-
-/*
- * The stream, whole, into b (a package member: a read-aloud EPUB's audio,
- * a DAISY book's).  Returns 0, or -1 after one message.
- */
-int	 mp3_read(const struct mp3_audio *m, struct buf *b);
 
 #endif /* MP3_H */

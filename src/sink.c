@@ -43,7 +43,7 @@ struct sink {
 	FILE		*f;		/* the temporary file, or stdout */
 	time_t		 t;		/* the time of a package's entries */
 	unsigned	 errors;	/* diag_errors() at the start */
-	zip_source_t	*mem;		/* a package: the ZIP in memory */
+	struct zfile	*zf;		/* a package: the ZIP being written */
 	zip_t		*za;
 	bool		 failed;	/* a member could not be added */
 	bool		 borrowed;	/* f is the caller's (sink_over()) */
@@ -156,13 +156,163 @@ tmp_open(const char *path)
 	return f;
 }
 
+/*
+ * The ZIP of a package is written to a scratch file through a libzip
+ * source of lector's own (libzip's own write to named files only, and
+ * its buffer source would hold a book's audio in memory): it writes and
+ * seeks there, and reads back from there; memory stays flat whatever
+ * the size of the book.
+ */
+struct zfile {
+	FILE		*f;
+	zip_error_t	 err;
+};
+
+/* The command bits the source answers. */
+static zip_int64_t
+zfile_supports(void)
+{
+	return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+	    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+	    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK,
+	    ZIP_SOURCE_TELL, ZIP_SOURCE_SUPPORTS, ZIP_SOURCE_BEGIN_WRITE,
+	    ZIP_SOURCE_COMMIT_WRITE, ZIP_SOURCE_ROLLBACK_WRITE,
+	    ZIP_SOURCE_WRITE, ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE,
+	    ZIP_SOURCE_REMOVE, -1);
+}
+
+/* Seek the scratch file as a seek command's arguments say. */
+static zip_int64_t
+zfile_seek(struct zfile *z, void *data, zip_uint64_t len)
+{
+	zip_int64_t	 at, end;
+
+	if (fseeko(z->f, 0, SEEK_END) != 0 || (end = ftello(z->f)) < 0)
+		goto fail;
+	at = zip_source_seek_compute_offset((zip_uint64_t)ftello(z->f),
+	    (zip_uint64_t)end, data, len, &z->err);
+	if (at < 0)
+		return -1;
+	if (fseeko(z->f, (off_t)at, SEEK_SET) != 0)
+		goto fail;
+	return 0;
+fail:
+	zip_error_set(&z->err, ZIP_ER_SEEK, errno);
+	return -1;
+}
+
+static zip_int64_t
+zfile_cmd(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct zfile	*z = arg;
+	zip_stat_t	*st;
+	off_t		 at;
+	size_t		 n;
+
+	switch (cmd) {
+	case ZIP_SOURCE_SUPPORTS:
+		return zfile_supports();
+	case ZIP_SOURCE_STAT:
+		/* Empty until written: zip_open_from_source() truncates. */
+		st = data;
+		zip_stat_init(st);
+		if (fseeko(z->f, 0, SEEK_END) != 0 || (at = ftello(z->f)) < 0)
+			break;
+		st->size = (zip_uint64_t)at;
+		st->valid |= ZIP_STAT_SIZE;
+		return sizeof(*st);
+	case ZIP_SOURCE_BEGIN_WRITE:
+	case ZIP_SOURCE_REMOVE:
+		if (fflush(z->f) != 0 || ftruncate(fileno(z->f), 0) != 0 ||
+		    fseeko(z->f, 0, SEEK_SET) != 0)
+			break;
+		return 0;
+	case ZIP_SOURCE_WRITE:
+		if ((n = fwrite(data, 1, (size_t)len, z->f)) != len)
+			break;
+		return (zip_int64_t)n;
+	case ZIP_SOURCE_SEEK_WRITE:
+	case ZIP_SOURCE_SEEK:
+		return zfile_seek(z, data, len);
+	case ZIP_SOURCE_TELL_WRITE:
+	case ZIP_SOURCE_TELL:
+		if ((at = ftello(z->f)) < 0)
+			break;
+		return (zip_int64_t)at;
+	case ZIP_SOURCE_COMMIT_WRITE:
+		if (fflush(z->f) != 0)
+			break;
+		return 0;
+	case ZIP_SOURCE_OPEN:
+		if (fseeko(z->f, 0, SEEK_SET) != 0)
+			break;
+		return 0;
+	case ZIP_SOURCE_READ:
+		n = fread(data, 1, (size_t)len, z->f);
+		if (n < len && ferror(z->f))
+			break;
+		return (zip_int64_t)n;
+	case ZIP_SOURCE_ROLLBACK_WRITE:
+	case ZIP_SOURCE_CLOSE:
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&z->err, data, len);
+	default:
+		zip_error_set(&z->err, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+	zip_error_set(&z->err, ZIP_ER_WRITE, errno);
+	return -1;
+}
+
+/* A package's archive on a scratch file; false after a message. */
+static bool
+zip_start(struct sink *s)
+{
+	zip_source_t	*src;
+	zip_error_t	 ze;
+
+	s->zf = xcalloc(1, sizeof(*s->zf));
+	zip_error_init(&s->zf->err);
+	if ((s->zf->f = sink_scratch("the package")) == NULL)
+		return false;
+	zip_error_init(&ze);
+	if ((src = zip_source_function_create(zfile_cmd, s->zf, &ze)) ==
+	    NULL || (s->za = zip_open_from_source(src, ZIP_TRUNCATE,
+	    &ze)) == NULL) {
+		diag(DIAG_ERROR, 0, "%s: %s", s->w->name,
+		    zip_error_strerror(&ze));
+		if (src != NULL)
+			zip_source_free(src);
+		zip_error_fini(&ze);
+		return false;
+	}
+	zip_error_fini(&ze);
+	return true;
+}
+
+static void
+zip_end(struct sink *s)
+{
+	if (s->za != NULL)
+		zip_discard(s->za);
+	s->za = NULL;
+	if (s->zf == NULL)
+		return;
+	if (s->zf->f != NULL)
+		fclose(s->zf->f);
+	zip_error_fini(&s->zf->err);
+	free(s->zf);
+	s->zf = NULL;
+}
+
 /* A sink over f, its output called path. */
 static struct sink *
 make(const struct writer *w, const char *path, FILE *f, time_t t,
     unsigned errors)
 {
 	struct sink	*s;
-	zip_error_t	 ze;
 
 	s = xcalloc(1, sizeof(*s));
 	s->w = w;
@@ -170,18 +320,8 @@ make(const struct writer *w, const char *path, FILE *f, time_t t,
 	s->f = f;
 	s->t = t < ZIP_EPOCH ? ZIP_EPOCH : t;
 	s->errors = errors;
-	if (w != NULL && w->package) {
-		zip_error_init(&ze);
-		if ((s->mem = zip_source_buffer_create(NULL, 0, 0, &ze)) ==
-		    NULL || (s->za = zip_open_from_source(s->mem,
-		    ZIP_TRUNCATE, &ze)) == NULL) {
-			diag(DIAG_ERROR, 0, "%s: %s", w->name,
-			    zip_error_strerror(&ze));
-			s->failed = true;
-		} else
-			zip_source_keep(s->mem);
-		zip_error_fini(&ze);
-	}
+	if (w != NULL && w->package && !zip_start(s))
+		s->failed = true;
 	return s;
 }
 
@@ -220,24 +360,14 @@ sink_stream(struct sink *s)
 	return s->w != NULL && s->w->package ? NULL : s->f;
 }
 
-int
-sink_add(struct sink *s, const char *name, const void *data, size_t len)
+/* Add src as member name, stored or deflated, dated s->t. */
+static int
+add_source(struct sink *s, const char *name, zip_source_t *src, bool store)
 {
-	bool		 store = len < DEFLATE_MIN;
-	zip_source_t	*src;
 	zip_int64_t	 idx;
 	struct tm	 tm;
 	zip_uint16_t	 dtime, ddate;
-	void		*copy;
 
-	if (s->za == NULL || s->failed)
-		return -1;
-	copy = xmalloc(len > 0 ? len : 1);
-	memcpy(copy, data, len);
-	if ((src = zip_source_buffer(s->za, copy, len, 1)) == NULL) {
-		free(copy);
-		goto fail;
-	}
 	if ((idx = zip_file_add(s->za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
 		zip_source_free(src);
 		goto fail;
@@ -261,30 +391,74 @@ fail:
 	return -1;
 }
 
+int
+sink_add(struct sink *s, const char *name, const void *data, size_t len)
+{
+	zip_source_t	*src;
+	void		*copy;
+
+	if (s->za == NULL || s->failed)
+		return -1;
+	copy = xmalloc(len > 0 ? len : 1);
+	memcpy(copy, data, len);
+	if ((src = zip_source_buffer(s->za, copy, len, 1)) == NULL) {
+		free(copy);
+		diag(DIAG_ERROR, 0, "%s: cannot add %s: %s", s->w->name, name,
+		    zip_strerror(s->za));
+		s->failed = true;
+		return -1;
+	}
+	return add_source(s, name, src, len < DEFLATE_MIN);
+}
+
+int
+sink_add_file(struct sink *s, const char *name, FILE *f, uint64_t len)
+{
+	zip_source_t	*src;
+	FILE		*own;
+	int		 fd;
+
+	if (s->za == NULL || s->failed)
+		return -1;
+	/* A stream of its own, which libzip closes when done. */
+	if ((fd = dup(fileno(f))) == -1 || (own = fdopen(fd, "rb")) ==
+	    NULL) {
+		diag(DIAG_ERROR, 0, "%s: cannot add %s: %s", s->w->name, name,
+		    strerror(errno));
+		if (fd != -1)
+			close(fd);
+		s->failed = true;
+		return -1;
+	}
+	if ((src = zip_source_filep(s->za, own, 0, (zip_int64_t)len)) ==
+	    NULL) {
+		fclose(own);
+		diag(DIAG_ERROR, 0, "%s: cannot add %s: %s", s->w->name, name,
+		    zip_strerror(s->za));
+		s->failed = true;
+		return -1;
+	}
+	return add_source(s, name, src, true);
+}
+
 /* Close the package and copy the ZIP to the stream. */
 static int
 pack(struct sink *s)
 {
 	char		 chunk[16384];
-	zip_int64_t	 n;
+	size_t		 n;
 
 	if (zip_close(s->za) == -1) {
 		diag(DIAG_ERROR, 0, "%s: %s", s->w->name, zip_strerror(s->za));
-		zip_discard(s->za);
-		s->za = NULL;
 		return -1;
 	}
 	s->za = NULL;
-	if (zip_source_open(s->mem) == -1) {
-		diag(DIAG_ERROR, 0, "%s: %s", s->w->name,
-		    zip_error_strerror(zip_source_error(s->mem)));
+	if (fseeko(s->zf->f, 0, SEEK_SET) != 0)
 		return -1;
-	}
-	while ((n = zip_source_read(s->mem, chunk, sizeof(chunk))) > 0)
-		if (fwrite(chunk, 1, (size_t)n, s->f) != (size_t)n)
-			break;
-	zip_source_close(s->mem);
-	return n == 0 ? 0 : -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), s->zf->f)) > 0)
+		if (fwrite(chunk, 1, n, s->f) != n)
+			return -1;
+	return ferror(s->zf->f) ? -1 : 0;
 }
 
 /* A failure nobody said: an I/O error on the stream, most often. */
@@ -312,9 +486,7 @@ sink_commit(struct sink *s, bool ok)
 		err = errno;
 		rc = -1;
 	}
-	if (s->za != NULL)
-		zip_discard(s->za);
-	zip_source_free(s->mem);
+	zip_end(s);
 	if (rc == 0 && (fflush(s->f) == EOF || ferror(s->f))) {
 		err = errno;
 		rc = -1;

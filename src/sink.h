@@ -53,6 +53,16 @@ int		 sink_add(struct sink *, const char *name, const void *data,
 		    size_t len);
 
 /*
+ * Add a member called name of package s: the len bytes of f from its
+ * start (a book's audio), read when the package is packed, so they are
+ * never in memory, and stored as they are (audio gains nothing from
+ * deflating).  f stays the caller's and must stay open until
+ * sink_commit().  Returns 0, or -1 after a message.
+ */
+int		 sink_add_file(struct sink *, const char *name, FILE *f,
+		    uint64_t len);
+
+/*
  * Finish the output and free the sink: if ok, pack, flush and rename
  * into place; if not, remove what was written.  A failure nobody has
  * said since sink_open() (a write to a full disk) is said here, in one

@@ -448,7 +448,8 @@ daisy_write(struct ctx *ctx, struct sink *sink)
 	const struct mp3_audio *mp3;
 	const struct audio *a;
 	struct book	 bk;
-	struct buf	 content = { 0 }, nccb = { 0 }, audio = { 0 };
+	struct buf	 content = { 0 }, nccb = { 0 };
+	char		 path[FOLDER_MAX + 64];
 	int		 rc = -1;
 
 	memset(&bk, 0, sizeof(bk));
@@ -467,11 +468,12 @@ daisy_write(struct ctx *ctx, struct sink *sink)
 	meta_uuid(&bk.d->meta, content.data, content.len, bk.uid,
 	    sizeof(bk.uid));
 	/* ncc.html first: a player looks for it. */
-	if (ncc(&bk, &nccb) == -1 || mp3_read(mp3, &audio) == -1 ||
+	snprintf(path, sizeof(path), "%s/%s", bk.folder, AUDIO_HREF);
+	if (ncc(&bk, &nccb) == -1 ||
 	    add(sink, &bk, NCC_HREF, &nccb) == -1 ||
 	    add(sink, &bk, CONTENT_HREF, &content) == -1 ||
 	    add_smils(sink, &bk) == -1 ||
-	    add(sink, &bk, AUDIO_HREF, &audio) == -1)
+	    sink_add_file(sink, path, mp3->frames, mp3->len) == -1)
 		goto out;
 	rc = 0;
 out:
@@ -480,7 +482,6 @@ out:
 	buf_free(&bk.narrator);
 	buf_free(&content);
 	buf_free(&nccb);
-	buf_free(&audio);
 	return rc;
 }
 

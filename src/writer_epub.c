@@ -490,7 +490,7 @@ epub_book(struct ctx *ctx, struct sink *sink, bool aloud)
 	struct narration nar = { 0 };
 	struct buf	 content = { 0 }, nav = { 0 }, opf = { 0 },
 			 container = { 0 }, smil = { 0 }, css = { 0 },
-			 audio = { 0 }, narrator = { 0 };
+			 narrator = { 0 };
 	int		 rc = -1;
 
 	if (aloud) {
@@ -499,7 +499,7 @@ epub_book(struct ctx *ctx, struct sink *sink, bool aloud)
 			return -1;
 		narration_make(ctx_speech(ctx), a, &nar);
 		speech_narrator(d, speech_profile(), &narrator);
-		if (overlay(&nar, &smil) == -1 || mp3_read(mp3, &audio) == -1)
+		if (overlay(&nar, &smil) == -1)
 			goto out;
 	}
 	buf_put(&css, cfg.css, cfg.css_len);
@@ -522,8 +522,8 @@ epub_book(struct ctx *ctx, struct sink *sink, bool aloud)
 	    sink_add(sink, "EPUB/" CSS_HREF, css.data, css.len) == -1)
 		goto out;
 	if (aloud && (sink_add(sink, "EPUB/" SMIL_HREF, smil.data,
-	    smil.len) == -1 || sink_add(sink, "EPUB/" AUDIO_HREF, audio.data,
-	    audio.len) == -1))
+	    smil.len) == -1 || sink_add_file(sink, "EPUB/" AUDIO_HREF,
+	    mp3->frames, mp3->len) == -1))
 		goto out;
 	rc = 0;
 out:
@@ -534,7 +534,6 @@ out:
 	buf_free(&container);
 	buf_free(&smil);
 	buf_free(&css);
-	buf_free(&audio);
 	buf_free(&narrator);
 	return rc;
 }
