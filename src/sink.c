@@ -411,28 +411,82 @@ sink_add(struct sink *s, const char *name, const void *data, size_t len)
 	return add_source(s, name, src, len < DEFLATE_MIN);
 }
 
+/*
+ * A member read from a file by its place (pread), whatever else reads
+ * the file between: the MP3 stream one conversion's books all carry.
+ */
+struct member {
+	int		 fd;
+	uint64_t	 len;
+	uint64_t	 at;
+	zip_error_t	 err;
+};
+
+static zip_int64_t
+member_cmd(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct member	*m = arg;
+	zip_stat_t	*st;
+	ssize_t		 n;
+
+	switch (cmd) {
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	case ZIP_SOURCE_OPEN:
+		m->at = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+		if (len > m->len - m->at)
+			len = m->len - m->at;
+		if ((n = pread(m->fd, data, (size_t)len, (off_t)m->at)) < 0) {
+			zip_error_set(&m->err, ZIP_ER_READ, errno);
+			return -1;
+		}
+		m->at += (uint64_t)n;
+		return n;
+	case ZIP_SOURCE_STAT:
+		st = data;
+		zip_stat_init(st);
+		st->size = m->len;
+		st->valid |= ZIP_STAT_SIZE;
+		return sizeof(*st);
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&m->err, data, len);
+	case ZIP_SOURCE_FREE:
+		zip_error_fini(&m->err);
+		free(m);
+		return 0;
+	case ZIP_SOURCE_CLOSE:
+		return 0;
+	default:
+		zip_error_set(&m->err, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
 int
 sink_add_file(struct sink *s, const char *name, FILE *f, uint64_t len)
 {
 	zip_source_t	*src;
-	FILE		*own;
-	int		 fd;
+	struct member	*m;
 
 	if (s->za == NULL || s->failed)
 		return -1;
-	/* A stream of its own, which libzip closes when done. */
-	if ((fd = dup(fileno(f))) == -1 || (own = fdopen(fd, "rb")) ==
-	    NULL) {
+	if (fflush(f) != 0) {
 		diag(DIAG_ERROR, 0, "%s: cannot add %s: %s", s->w->name, name,
 		    strerror(errno));
-		if (fd != -1)
-			close(fd);
 		s->failed = true;
 		return -1;
 	}
-	if ((src = zip_source_filep(s->za, own, 0, (zip_int64_t)len)) ==
-	    NULL) {
-		fclose(own);
+	m = xcalloc(1, sizeof(*m));
+	m->fd = fileno(f);
+	m->len = len;
+	zip_error_init(&m->err);
+	if ((src = zip_source_function(s->za, member_cmd, m)) == NULL) {
+		zip_error_fini(&m->err);
+		free(m);
 		diag(DIAG_ERROR, 0, "%s: cannot add %s: %s", s->w->name, name,
 		    zip_strerror(s->za));
 		s->failed = true;

@@ -56,8 +56,9 @@ int		 sink_add(struct sink *, const char *name, const void *data,
  * Add a member called name of package s: the len bytes of f from its
  * start (a book's audio), read when the package is packed, so they are
  * never in memory, and stored as they are (audio gains nothing from
- * deflating).  f stays the caller's and must stay open until
- * sink_commit().  Returns 0, or -1 after a message.
+ * deflating).  f is read by its place, whatever else reads it; it stays
+ * the caller's and must stay open until sink_commit().  Returns 0, or -1
+ * after a message.
  */
 int		 sink_add_file(struct sink *, const char *name, FILE *f,
 		    uint64_t len);
