@@ -282,6 +282,18 @@ overlay_meta(xmlNodePtr md, const struct narration *nar,
 	buf_free(&t);
 }
 
+/* A manifest item. */
+static xmlNodePtr
+item(xmlNodePtr man, const char *id, const char *href, const char *type)
+{
+	xmlNodePtr	 e = xmlNewChild(man, NULL, X("item"), NULL);
+
+	xmlNewProp(e, X("id"), X(id));
+	xmlNewProp(e, X("href"), X(href));
+	xmlNewProp(e, X("media-type"), X(type));
+	return e;
+}
+
 static int
 package(struct ctx *ctx, const struct buf *content,
     const struct narration *nar, const char *narrator, struct buf *out)
@@ -343,30 +355,15 @@ package(struct ctx *ctx, const struct buf *content,
 	a11y_meta(md, d, nar != NULL);
 
 	man = xmlNewChild(pkg, NULL, X("manifest"), NULL);
-	e = xmlNewChild(man, NULL, X("item"), NULL);
-	xmlNewProp(e, X("id"), X("nav"));
-	xmlNewProp(e, X("href"), X(NAV_HREF));
-	xmlNewProp(e, X("media-type"), X("application/xhtml+xml"));
+	e = item(man, "nav", NAV_HREF, "application/xhtml+xml");
 	xmlNewProp(e, X("properties"), X("nav"));
-	e = xmlNewChild(man, NULL, X("item"), NULL);
-	xmlNewProp(e, X("id"), X("article"));
-	xmlNewProp(e, X("href"), X(CONTENT_HREF));
-	xmlNewProp(e, X("media-type"), X("application/xhtml+xml"));
+	e = item(man, "article", CONTENT_HREF, "application/xhtml+xml");
 	if (nar != NULL) {
 		xmlNewProp(e, X("media-overlay"), X("overlay"));
-		e = xmlNewChild(man, NULL, X("item"), NULL);
-		xmlNewProp(e, X("id"), X("overlay"));
-		xmlNewProp(e, X("href"), X(SMIL_HREF));
-		xmlNewProp(e, X("media-type"), X("application/smil+xml"));
-		e = xmlNewChild(man, NULL, X("item"), NULL);
-		xmlNewProp(e, X("id"), X("audio"));
-		xmlNewProp(e, X("href"), X(AUDIO_HREF));
-		xmlNewProp(e, X("media-type"), X("audio/mpeg"));
+		item(man, "overlay", SMIL_HREF, "application/smil+xml");
+		item(man, "audio", AUDIO_HREF, "audio/mpeg");
 	}
-	e = xmlNewChild(man, NULL, X("item"), NULL);
-	xmlNewProp(e, X("id"), X("css"));
-	xmlNewProp(e, X("href"), X(CSS_HREF));
-	xmlNewProp(e, X("media-type"), X("text/css"));
+	item(man, "css", CSS_HREF, "text/css");
 	spine = xmlNewChild(pkg, NULL, X("spine"), NULL);
 	if (lang_rtl(lang_get(m->language)))
 		xmlNewProp(spine, X("page-progression-direction"), X("rtl"));

@@ -208,20 +208,6 @@ content(const char *book, const char *what)
 	return x;
 }
 
-static xmlNodePtr
-find(xmlNodePtr n, const char *name)
-{
-	xmlNodePtr	 k;
-
-	for (; n != NULL; n = n->next) {
-		if (elem_is(n, name))
-			return n;
-		if ((k = find(n->children, name)) != NULL)
-			return k;
-	}
-	return NULL;
-}
-
 static bool
 is_label(xmlNodePtr n)
 {
@@ -257,7 +243,7 @@ words(const char *book, const char *tree)
 		xmlFreeDoc(t);
 		return 1;
 	}
-	xhtml_words(find(xmlDocGetRootElement(x), "main"), &got);
+	xhtml_words(elem_find(xmlDocGetRootElement(x), "main"), &got);
 	tree_words(t, &want);
 	rc = words_same(&want, &got, what);
 	words_free(&want);
@@ -716,7 +702,7 @@ structure(const char *book, const char *tree)
 		xmlFreeDoc(t);
 		return 1;
 	}
-	main = find(xmlDocGetRootElement(x), "main");
+	main = elem_find(xmlDocGetRootElement(x), "main");
 	if (main == NULL)
 		differ(&df, NULL, "no <main>");
 	else if (same_header(&df, t, elem_first(main->children)))

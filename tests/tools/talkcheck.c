@@ -332,20 +332,6 @@ read_xml(struct book *b, const char *name)
 	return x;
 }
 
-static xmlNodePtr
-find(xmlNodePtr n, const char *name)
-{
-	xmlNodePtr	 k;
-
-	for (; n != NULL; n = n->next) {
-		if (elem_is(n, name))
-			return n;
-		if ((k = find(n->children, name)) != NULL)
-			return k;
-	}
-	return NULL;
-}
-
 static int
 cmp_idref(const void *a, const void *b)
 {
@@ -544,7 +530,7 @@ add_smil(struct book *b, const char *path)
 		fail(b, CHECK_TARGETS, "%s is not in the book, or not a SMIL "
 		    "document", path);
 	else {
-		walk_pars(b, s, find(root->children, "body"));
+		walk_pars(b, s, elem_find(root->children, "body"));
 		if (!collect_ids(s->x, &s->ids, &s->nids, &dup))
 			fail(b, CHECK_TARGETS, "%s has id \"%s\" twice",
 			    path, dup);
@@ -572,7 +558,7 @@ find_meta(xmlNodePtr n, const char *key, const char *value)
 static xmlNodePtr
 manifest_item(xmlDocPtr opf, const char *id)
 {
-	xmlNodePtr	 k = find(xmlDocGetRootElement(opf), "manifest");
+	xmlNodePtr	 k = elem_find(xmlDocGetRootElement(opf), "manifest");
 
 	for (k = k != NULL ? elem_first(k->children) : NULL; k != NULL;
 	    k = elem_next(k))
@@ -592,7 +578,7 @@ load_epub(struct book *b)
 	bool		 used;
 
 	if ((c = read_xml(b, "META-INF/container.xml")) == NULL ||
-	    (k = find(xmlDocGetRootElement(c), "rootfile")) == NULL ||
+	    (k = elem_find(xmlDocGetRootElement(c), "rootfile")) == NULL ||
 	    (full = elem_attr(k, "full-path")) == NULL) {
 		xmlFreeDoc(c);
 		fail_all(b, "no META-INF/container.xml naming the package");
@@ -606,7 +592,7 @@ load_epub(struct book *b)
 		return -1;
 	}
 	/* The overlays, in the spine's order. */
-	k = find(xmlDocGetRootElement(b->pkg), "spine");
+	k = elem_find(xmlDocGetRootElement(b->pkg), "spine");
 	for (k = k != NULL ? elem_first(k->children) : NULL; k != NULL;
 	    k = elem_next(k)) {
 		idref = elem_attr(k, "idref");
@@ -639,7 +625,7 @@ load_epub(struct book *b)
 		return -1;
 	}
 	/* An overlay no document names plays nowhere. */
-	k = find(xmlDocGetRootElement(b->pkg), "manifest");
+	k = elem_find(xmlDocGetRootElement(b->pkg), "manifest");
 	for (k = k != NULL ? elem_first(k->children) : NULL; k != NULL;
 	    k = elem_next(k)) {
 		if (!elem_attr_is(k, "media-type", "application/smil+xml"))
@@ -1109,7 +1095,7 @@ check_durations(struct book *b)
 			continue;
 		}
 		/* DAISY: the seq's dur and the SMIL file's own metas. */
-		seq = find(xmlDocGetRootElement(s->x), "body");
+		seq = elem_find(xmlDocGetRootElement(s->x), "body");
 		seq = seq != NULL ? elem_first(seq->children) : NULL;
 		snprintf(what, sizeof(what), "%s's body seq dur", s->path);
 		text = elem_is(seq, "seq") ? elem_attr(seq, "dur") : NULL;

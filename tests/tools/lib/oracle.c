@@ -239,6 +239,20 @@ elem_is(xmlNodePtr n, const char *name)
 }
 
 xmlNodePtr
+elem_find(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr	 k;
+
+	for (; n != NULL; n = n->next) {
+		if (elem_is(n, name))
+			return n;
+		if ((k = elem_find(n->children, name)) != NULL)
+			return k;
+	}
+	return NULL;
+}
+
+xmlNodePtr
 elem_first(xmlNodePtr n)
 {
 	while (n != NULL && n->type != XML_ELEMENT_NODE)

@@ -81,6 +81,10 @@ xmlNodePtr	 elem_first(xmlNodePtr n);
 /* Whether n is an element called name. */
 bool		 elem_is(xmlNodePtr n, const char *name);
 
+/* The first element called name at n, its siblings after or below them,
+ * depth first; NULL if none. */
+xmlNodePtr	 elem_find(xmlNodePtr n, const char *name);
+
 /*
  * The attribute name of n as a new string (free with xmlFree()), or
  * NULL; elem_attr_is compares it with value.
