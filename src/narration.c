@@ -71,7 +71,7 @@ narration_free(struct narration *n)
 void
 narration_clock(struct buf *b, uint64_t t)
 {
-	buf_printf(b, "%u:%02u:%02u.%03u", (unsigned)(t / 3600000),
+	buf_printf(b, "%02u:%02u:%02u.%03u", (unsigned)(t / 3600000),
 	    (unsigned)(t / 60000 % 60), (unsigned)(t / 1000 % 60),
 	    (unsigned)(t % 1000));
 }

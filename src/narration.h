@@ -41,7 +41,10 @@ void	 narration_make(const struct speech *sp, const struct audio *a,
 
 void	 narration_free(struct narration *);
 
-/* A time as SMIL clock value "H:MM:SS.mmm" (also ncc:totalTime's). */
+/*
+ * A time as a clock value, "HH:MM:SS.mmm": a SMIL 3.0 full clock value
+ * (EPUB's clips and media:duration) and DAISY 2.02's ncc:totalTime.
+ */
 void	 narration_clock(struct buf *, uint64_t ms);
 
 #endif /* NARRATION_H */

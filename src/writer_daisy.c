@@ -109,15 +109,6 @@ folder_name(const char *name, char *out)
 		snprintf(out, FOLDER_MAX + 1, "book");
 }
 
-/* A time as DAISY's clock value "hh:mm:ss.sss" (ncc:totalTime). */
-static void
-clock_value(struct buf *b, uint64_t ms)
-{
-	buf_printf(b, "%02llu:%02u:%02u.%03u",
-	    (unsigned long long)(ms / 3600000), (unsigned)(ms / 60000 % 60),
-	    (unsigned)(ms / 1000 % 60), (unsigned)(ms % 1000));
-}
-
 /* A time in seconds, "12.345s" (SMIL's dur; after "npt=", a clip's). */
 static void
 seconds(struct buf *b, const char *prefix, uint64_t ms)
@@ -207,7 +198,7 @@ time_meta(xmlNodePtr head, const char *name, uint64_t ms)
 {
 	struct buf	 t = { 0 };
 
-	clock_value(&t, ms);
+	narration_clock(&t, ms);
 	name_meta(head, name, t.data);
 	buf_free(&t);
 }

@@ -64,7 +64,7 @@ check "read-aloud: the narrator and the active class" \
 check "read-aloud: the active class has a rule, in the reader's colours" \
     grep -q '^\.-epub-media-overlay-active {' "$D/css"
 check "read-aloud: clock values to the millisecond" \
-    grep -q 'clipEnd="0:0[0-9]:[0-5][0-9]\.[0-9][0-9][0-9]"' "$D/smil"
+    grep -q 'clipEnd="00:0[0-9]:[0-5][0-9]\.[0-9][0-9][0-9]"' "$D/smil"
 
 # The visible text is the EPUB's, spans and all.
 "$LECTOR" -q -t epub -o "$D/plain" "$SEED"
