@@ -205,7 +205,7 @@ check "pre: code" grep -q '<preformatted kind="code" line="37">' "$p.tree.xml"
 check "pre: uuencoded data" grep -q '<preformatted kind="data" line="47">begin 644' "$p.tree.xml"
 check "pre: base64 data" grep -q '<preformatted kind="data" line="58">' "$p.tree.xml"
 check "pre: EPUB names the figure" sh -c \
-	"unzip -p '$p.epub' EPUB/article.xhtml | grep -q '<figure class=\"preformatted diagram\" aria-label=\"Diagram, 7 lines\"><pre>'"
+	"unzip -p '$p.epub' EPUB/article.xhtml | grep -q '<figure id=\"pre-1\" class=\"preformatted diagram\" aria-label=\"Diagram, 7 lines\"><pre>'"
 check "pre: EPUB keeps the spaces" sh -c \
 	"unzip -p '$p.epub' EPUB/article.xhtml | grep -q '^|  Lamp number  |     State     |'"
 check "pre: speech announces the diagram" \
