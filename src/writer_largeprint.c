@@ -201,6 +201,7 @@ lp_setup(void)
 	dev->width = 40;
 	dev->line_spacing = 1;
 	dev->page_number = PAGE_NUMBER_BOTTOM;
+	dev->number_apart = true;
 	rc = conf_parse(text, path, profile_key, p);
 	free(text);
 	free(path);
