@@ -184,7 +184,7 @@ reset(void)
 }
 
 const struct optgroup braille_options = {
-	"Braille", brf_optdefs, reset,
+	"Braille (brf, braille-text)", brf_optdefs, reset,
 };
 
 static void	 page_number(void *, size_t, size_t, struct buf *);
