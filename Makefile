@@ -7,7 +7,8 @@
 #   make demo       convert samples/ into out/ with the default formats
 #   make install    PREFIX=/usr/local DESTDIR= : binary, man page, styles/
 #   make fuzz       libFuzzer target (clang) in build-fuzz/
-#   make bench      lector against pandoc on the corpus, as ratios
+#   make bench      lector against pandoc, espeak-ng and file2brl on the
+#                   corpus, as ratios
 #   make misread DIR=FOLDER   what espeak-ng would misread in FOLDER's
 #                   articles (tests/tools/misread.c)
 
@@ -102,6 +103,7 @@ bench: all
 	@sh tests/bench/epub.sh
 	@sh tests/bench/large-print.sh
 	@sh tests/bench/audio.sh
+	@sh tests/bench/braille.sh
 
 # lector's speech text for every article in DIR, made in a temporary
 # folder, and what the misreading finder reports on it.  The finder
