@@ -47,17 +47,26 @@ ends_with(const char *s, const char *suffix)
 const struct writer *
 writer_for_path(const char *path)
 {
+	const struct writer *best = NULL;
 	const char	*last;
 	size_t		 i;
+	int		 pass;
 
+	/* ".read-aloud.epub" before ".epub", whatever the table's order. */
 	for (i = 0; i < NELEM(writers); i++)
-		if (ends_with(path, writers[i]->ext))
-			return writers[i];
-	for (i = 0; i < NELEM(writers); i++) {
-		last = strrchr(writers[i]->ext, '.');
-		if (last != NULL && ends_with(path, last))
-			return writers[i];
-	}
+		if (ends_with(path, writers[i]->ext) && (best == NULL ||
+		    strlen(writers[i]->ext) > strlen(best->ext)))
+			best = writers[i];
+	if (best != NULL)
+		return best;
+	/* "notes.txt": a default format's (large print) before others'. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < NELEM(writers); i++) {
+			last = strrchr(writers[i]->ext, '.');
+			if (last != NULL && ends_with(path, last) &&
+			    writers[i]->by_default == (pass == 0))
+				return writers[i];
+		}
 	return NULL;
 }
 

@@ -55,8 +55,9 @@ const struct writer	*writer_find(const char *name);
 
 /*
  * The writer whose output a file name implies: the longest writer suffix
- * it ends with (".tree.xml"), else the last part of one (".xml"), first
- * in table order.  NULL if none.
+ * it ends with (".read-aloud.epub", not ".epub"), else the last part of
+ * one (".xml", ".txt"), a default format's first, then in table order.
+ * NULL if none.
  */
 const struct writer	*writer_for_path(const char *path);
 

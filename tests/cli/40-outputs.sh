@@ -3,7 +3,7 @@
 # Where outputs go: -o -, -o FILE, -o DIR, the current folder, folder mirrors.
 . tests/cli/lib.sh
 
-plan 45
+plan 49
 
 LECTOR=$(cd "$(dirname "$LECTOR")" && pwd)/$(basename "$LECTOR")
 TMPDIR=$(cd "$TMPDIR" && pwd)
@@ -37,6 +37,19 @@ run -o "$D/ext.tree.xml" "$A"
 check "outputs: -o FILE.tree.xml without -t exits 0" status_is 0
 check "outputs: -o FILE.tree.xml without -t takes the format from .tree.xml" \
 	same "$D/ext.tree.xml" "$D/stdout.xml"
+
+# The format from the name: the longest suffix, else a default format's.
+run -o "$D/ext.read-aloud.epub" "$A"
+check "outputs: -o FILE.read-aloud.epub is the read-aloud book, not the EPUB" \
+	sh -c 'unzip -l "$1" | grep -q "EPUB/article.smil"' sh "$D/ext.read-aloud.epub"
+run -o "$D/ext.txt" "$A"
+check "outputs: -o FILE.txt is large print, a default format" \
+	grep -q '^Headline here$' "$D/ext.txt"
+run -o "$D/ext.braille.txt" "$A"
+check "outputs: -o FILE.braille.txt is braille-text" \
+	grep -q "$(printf '\342\240\240')" "$D/ext.braille.txt"
+run -o "$D/ext.brf" "$A"
+check "outputs: -o FILE.brf is braille" grep -q '^ *,h1dl9e' "$D/ext.brf"
 
 run -t tree -o "$D/new/deep" "$A"
 check "outputs: -o DIR exits 0" status_is 0
