@@ -92,33 +92,44 @@ table_fits(const char *table, const char *lang)
 /*
  * The table for language lang (a primary subtag) by liblouis's table
  * metadata: a literary table, contracted if asked and there is one,
- * else uncontracted.  A new string, or NULL.
+ * else uncontracted, else one that does not say.  A new string, or NULL.
  */
 static char *
 find_table(const char *lang, enum braille_grade grade)
 {
-	static const char *const full[] = { "full", "partial", "no", NULL };
-	static const char *const none[] = { "no", "partial", "full", NULL };
+	static const char *const full[] = { "full", "partial", "no", "",
+	    NULL };
+	static const char *const none[] = { "no", "partial", "full", "",
+	    NULL };
 	const char *const *c = grade == BRAILLE_CONTRACTED ? full : none;
-	char		 q[128], *t;
+	char		 q[128], **all, *v, *found = NULL;
+	size_t		 i;
 
-	for (; *c != NULL; c++) {
-		snprintf(q, sizeof(q), "language:%s type:literary dots:6 "
-		    "contraction:%s", lang, *c);
-		if ((t = lou_findTable(q)) == NULL)
+	/* liblouis names Chinese by its spoken language, Mandarin, and
+	 * both written forms of Norwegian by the macrolanguage. */
+	if (strcmp(lang, "zh") == 0)
+		lang = "cmn";
+	else if (strcmp(lang, "nb") == 0 || strcmp(lang, "nn") == 0)
+		lang = "no";
+	for (; *c != NULL && found == NULL; c++) {
+		snprintf(q, sizeof(q), "language:%s type:literary%s%s", lang,
+		    **c != '\0' ? " contraction:" : "", *c);
+		if ((all = lou_findTables(q)) == NULL)
 			continue;
-		/* The best match may be of another kind: check it is. */
-		if (table_fits(t, lang)) {
-			char *v = lou_getTableInfo(t, "contraction");
-			bool same = v != NULL && strcmp(v, *c) == 0;
-
-			free(v);
-			if (same)
-				return t;
+		/* Best first, but a match may be of another kind. */
+		for (i = 0; all[i] != NULL; i++) {
+			if (found == NULL && table_fits(all[i], lang)) {
+				v = lou_getTableInfo(all[i], "contraction");
+				if (**c == '\0' || (v != NULL &&
+				    strcmp(v, *c) == 0))
+					found = xstrdup(all[i]);
+				free(v);
+			}
+			free(all[i]);
 		}
-		free(t);
+		free(all);
 	}
-	return NULL;
+	return found;
 }
 
 struct braille *
