@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "text.h"
+#include "tree.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -33,7 +34,10 @@ struct braille {
 	size_t		 eight_dot;	/* cells that lost dots 7-8 */
 	int32_t		 known[KNOWN_SLOTS];	/* open hash; 0: empty */
 	bool		 defined[KNOWN_SLOTS];
+	formtype	 italic;	/* the table's emphasis classes */
+	formtype	 bold;
 	widechar	*in;
+	formtype	*tf;		/* each in's emphasis */
 	widechar	*out;
 	size_t		 incap;
 	size_t		 outcap;
@@ -175,6 +179,8 @@ braille_open(const char *tag, enum braille_grade grade, const char *tables)
 		b->ueb = strcmp(v, "ueb") == 0;
 		free(v);
 	}
+	b->italic = lou_getTypeformForEmphClass(b->tables, "italic");
+	b->bold = lou_getTypeformForEmphClass(b->tables, "bold");
 	return b;
 }
 
@@ -185,6 +191,7 @@ braille_free(struct braille *b)
 		return;
 	free(b->tables);
 	free(b->in);
+	free(b->tf);
 	free(b->out);
 	free(b);
 }
@@ -247,31 +254,45 @@ defined(struct braille *b, int32_t cp)
 }
 
 static void
-push(struct braille *b, size_t *n, int32_t cp)
+push(struct braille *b, size_t *n, int32_t cp, formtype tf)
 {
 	if (*n == b->incap) {
 		b->incap = b->incap ? b->incap * 2 : 256;
 		b->in = xreallocarray(b->in, b->incap, sizeof(*b->in));
+		b->tf = xreallocarray(b->tf, b->incap, sizeof(*b->tf));
 	}
+	b->tf[*n] = tf;
 	b->in[(*n)++] = (widechar)cp;
 }
 
+/* The table's emphasis for mark (enum tree_text_marks). */
+static formtype
+typeform(const struct braille *b, int mark)
+{
+	return (mark & TM_EMPHASIS ? b->italic : 0) |
+	    (mark & TM_STRONG ? b->bold : 0);
+}
+
 /*
- * The text as liblouis takes it, into b->in: what the table lacks in its
- * plain form where that is defined.  Returns the length.
+ * The text as liblouis takes it, into b->in, with each character's
+ * emphasis (marks, NULL or one byte a byte of text) into b->tf: what the
+ * table lacks in its plain form where that is defined.  Returns the
+ * length.
  */
 static size_t
-to_wide(struct braille *b, const char *text, size_t len)
+to_wide(struct braille *b, const char *text, size_t len, const char *marks)
 {
 	struct buf	 plain = { 0 };
 	size_t		 i, k, n = 0, m;
 	int32_t		 cp, pc;
+	formtype	 tf;
 	bool		 ok, narrow = lou_charSize() < 4;
 
 	for (i = 0; i < len; i += m) {
 		m = utf8_next(text + i, len - i, &cp);
 		if (m == 0)
 			break;
+		tf = marks != NULL ? typeform(b, marks[i]) : 0;
 		/* A 16-bit liblouis takes no character past U+FFFF. */
 		if (narrow && cp > 0xffff)
 			cp = 0xfffd;
@@ -284,20 +305,21 @@ to_wide(struct braille *b, const char *text, size_t len)
 				ok = ok && pc < 0x80;
 			if (ok) {
 				for (k = 0; k < plain.len; k++)
-					push(b, &n, (unsigned char)plain.data[k]);
+					push(b, &n,
+					    (unsigned char)plain.data[k], tf);
 				continue;
 			}
 			b->undefined++;
 		}
-		push(b, &n, cp);
+		push(b, &n, cp, tf);
 	}
 	buf_free(&plain);
 	return n;
 }
 
 void
-braille_put(struct braille *b, const char *text, size_t len, bool literal,
-    struct buf *out)
+braille_put(struct braille *b, const char *text, size_t len,
+    const char *marks, bool literal, struct buf *out)
 {
 	int		 inlen, outlen, mode, i;
 	size_t		 n;
@@ -305,7 +327,7 @@ braille_put(struct braille *b, const char *text, size_t len, bool literal,
 
 	if (len == 0 || b->failed)
 		return;
-	n = to_wide(b, text, len);
+	n = to_wide(b, text, len, marks);
 	mode = dotsIO | ucBrl | (literal ? noContractions : 0);
 	if (b->outcap < 2 * n + 64) {
 		b->outcap = 2 * n + 64;
@@ -315,7 +337,7 @@ braille_put(struct braille *b, const char *text, size_t len, bool literal,
 		inlen = (int)n;
 		outlen = (int)b->outcap;
 		if (lou_translateString(b->tables, b->in, &inlen, b->out,
-		    &outlen, NULL, NULL, mode) != 1) {
+		    &outlen, marks != NULL ? b->tf : NULL, NULL, mode) != 1) {
 			if (!b->failed)
 				diag(DIAG_ERROR, 0, "liblouis could not "
 				    "translate the text with '%s'", b->tables);

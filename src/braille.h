@@ -46,10 +46,13 @@ bool		 braille_is_ueb(const struct braille *);
 
 /*
  * Append the Braille ASCII of len bytes of UTF-8 text to out, contracted
- * as the table does, or not with literal (a line of code or a diagram).
+ * as the table does, or not with literal (a line of code or a diagram);
+ * marks, NULL or a byte for each byte of text (tree.h's enum
+ * tree_text_marks), says what is emphasised, which the table shows with
+ * its indicators.
  */
 void		 braille_put(struct braille *, const char *text, size_t len,
-		    bool literal, struct buf *out);
+		    const char *marks, bool literal, struct buf *out);
 
 /*
  * Whether liblouis failed to translate (which braille_put() said, once):

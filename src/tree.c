@@ -559,13 +559,35 @@ struct collect {
 	struct buf	 b;
 	struct buf	*out;		/* tree_text() */
 	unsigned	 flags;		/* tree_text() */
+	struct buf	*marks;		/* tree_text_marked(), or NULL */
+	unsigned	 em;		/* emphasis open around the text */
+	unsigned	 strong;
 };
+
+/* Mark the text appended since the last call as the emphasis open. */
+static void
+mark_up(struct collect *c)
+{
+	int	 m = (c->em > 0 ? TM_EMPHASIS : 0) |
+		    (c->strong > 0 ? TM_STRONG : 0);
+
+	if (c->marks != NULL)
+		while (c->marks->len < c->out->len)
+			buf_putc(c->marks, m);
+}
 
 static enum walk_result
 render_text(const struct node *n, enum walk_event ev, void *arg)
 {
 	struct collect	*c = arg;
 
+	if (n->type == NODE_EMPHASIS || n->type == NODE_STRONG) {
+		mark_up(c);
+		if (n->type == NODE_EMPHASIS)
+			c->em += ev == WALK_LEAVE ? -1u : 1;
+		else
+			c->strong += ev == WALK_LEAVE ? -1u : 1;
+	}
 	if (ev == WALK_LEAVE) {
 		if (n->type == NODE_LINK && (c->flags & TT_LINK_HREF) &&
 		    (n->first == NULL || n->first->type != NODE_TEXT ||
@@ -587,11 +609,24 @@ render_text(const struct node *n, enum walk_event ev, void *arg)
 void
 tree_text(const struct node *n, unsigned flags, struct buf *out)
 {
-	struct collect	 c = { { 0 }, out, flags };
+	tree_text_marked(n, flags, out, NULL);
+}
+
+void
+tree_text_marked(const struct node *n, unsigned flags, struct buf *out,
+    struct buf *marks)
+{
+	struct collect	 c;
 	const struct node *k;
 
+	memset(&c, 0, sizeof(c));
+	c.out = out;
+	c.flags = flags;
+	c.marks = marks;
+	mark_up(&c);	/* what out held: no emphasis */
 	for (k = n->first; k != NULL; k = k->next)
 		tree_walk(k, render_text, &c);
+	mark_up(&c);
 }
 
 static enum walk_result
@@ -607,7 +642,7 @@ collect_text(const struct node *n, enum walk_event ev, void *arg)
 char *
 node_text(struct doc *d, const struct node *n)
 {
-	struct collect	 c = { { 0 }, NULL, 0 };
+	struct collect	 c = { { 0 }, NULL, 0, NULL, 0, 0 };
 	char		*s;
 
 	tree_walk(n, collect_text, &c);

@@ -249,6 +249,20 @@ enum tree_text_flags {
 void		 tree_text(const struct node *n, unsigned flags,
 		    struct buf *out);
 
+/* What tree_text_marked() marks each byte of text with. */
+enum tree_text_marks {
+	TM_EMPHASIS = 1 << 0,	/* inside emphasis (italics) */
+	TM_STRONG = 1 << 1,	/* inside strong emphasis (bold) */
+};
+
+/*
+ * As tree_text(), and keep marks one byte (enum tree_text_marks) for each
+ * byte of out, what out held before marked 0: for braille, whose codes
+ * show emphasis with indicators of their own.
+ */
+void		 tree_text_marked(const struct node *n, unsigned flags,
+		    struct buf *out, struct buf *marks);
+
 /*
  * Concatenate the text of n's descendants (inlines only) into a new
  * arena-owned string, in order.

@@ -73,7 +73,9 @@ struct brf {
 	const struct profile	*p;
 	struct braille		*br;
 	struct layout		*l;
-	struct buf		 tmp;	/* braille of the block at hand */
+	struct buf		 raw;	/* text of the block at hand */
+	struct buf		 marks;	/* its emphasis (tree_text_marked()) */
+	struct buf		 tmp;	/* its braille */
 	bool			 gap;	/* a blank line before the next block */
 };
 
@@ -247,7 +249,22 @@ static void
 braille(struct brf *l, const char *text, size_t len)
 {
 	buf_reset(&l->tmp);
-	braille_put(l->br, text, len, false, &l->tmp);
+	braille_put(l->br, text, len, NULL, false, &l->tmp);
+}
+
+/*
+ * The text of n's inlines after prefix, with their emphasis, into
+ * l->raw and l->marks (trailing spaces, before a credit, dropped).
+ */
+static void
+inlines(struct brf *l, const struct node *n, const char *prefix)
+{
+	buf_reset(&l->raw);
+	buf_reset(&l->marks);
+	buf_puts(&l->raw, prefix);
+	tree_text_marked(n, TT_NO_CREDIT | TT_LINK_HREF, &l->raw, &l->marks);
+	while (l->raw.len > 0 && l->raw.data[l->raw.len - 1] == ' ')
+		l->raw.len--;
 }
 
 /*
@@ -260,12 +277,12 @@ put_note(struct brf *l, const char *words)
 {
 	if (braille_is_ueb(l->br)) {
 		buf_puts(&l->tmp, "@.<");
-		braille_put(l->br, words, strlen(words), false, &l->tmp);
+		braille_put(l->br, words, strlen(words), NULL, false, &l->tmp);
 		buf_puts(&l->tmp, "@.>");
 	} else {
 		char *s = xasprintf("%s:", words);
 
-		braille_put(l->br, s, strlen(s), false, &l->tmp);
+		braille_put(l->br, s, strlen(s), NULL, false, &l->tmp);
 		free(s);
 	}
 }
@@ -278,23 +295,23 @@ block(struct brf *l, unsigned flags)
 	l->gap = false;
 }
 
-/* The braille of n's inlines, into l->tmp. */
+/* The braille of n's inlines after prefix, into l->tmp. */
 static void
-text_of(struct brf *l, const struct node *n)
+text_of(struct brf *l, const struct node *n, const char *prefix)
 {
-	struct buf	 raw = { 0 };
-
-	tree_text(n, TT_NO_CREDIT | TT_LINK_HREF, &raw);
-	while (raw.len > 0 && raw.data[raw.len - 1] == ' ')
-		raw.len--;
-	braille(l, raw.data ? raw.data : "", raw.len);
-	buf_free(&raw);
+	inlines(l, n, prefix);
+	buf_reset(&l->tmp);
+	braille_put(l->br, l->raw.data, l->raw.len, l->marks.data, false,
+	    &l->tmp);
 }
 
-/* A caption's or credit's block: the note, then the text, 7-5. */
+/*
+ * A caption's or credit's block, 7-5: the label lector adds as a note,
+ * then len bytes of text with their marks (NULL: none).
+ */
 static void
 add_noted(struct brf *l, enum label which, const char *text, size_t len,
-    unsigned flags)
+    const char *marks)
 {
 	struct label_text lt = label_get(l->d->meta.language, which);
 
@@ -302,9 +319,9 @@ add_noted(struct brf *l, enum label which, const char *text, size_t len,
 	put_note(l, lt.text);
 	if (len > 0) {
 		buf_putc(&l->tmp, ' ');
-		braille_put(l->br, text, len, false, &l->tmp);
+		braille_put(l->br, text, len, marks, false, &l->tmp);
 	}
-	block(l, flags);
+	block(l, 0);
 	layout_text(l->l, l->tmp.data, l->tmp.len, CELL7, CELL5);
 }
 
@@ -315,23 +332,18 @@ add_list(struct brf *l, const struct node *list)
 {
 	const struct node *item;
 	unsigned	 num = list->u.list.start;
-	struct buf	 raw = { 0 };
+	char		 marker[32];
 
 	l->gap = true;
 	for (item = list->first; item != NULL; item = item->next) {
-		buf_reset(&raw);
 		if (list->u.list.ordered)
-			buf_printf(&raw, "%u. ", num++);
+			snprintf(marker, sizeof(marker), "%u. ", num++);
 		else
-			buf_puts(&raw, "\xe2\x80\xa2 ");
-		tree_text(item, TT_NO_CREDIT | TT_LINK_HREF, &raw);
-		while (raw.len > 0 && raw.data[raw.len - 1] == ' ')
-			raw.len--;
-		braille(l, raw.data, raw.len);
+			snprintf(marker, sizeof(marker), "\xe2\x80\xa2 ");
+		text_of(l, item, marker);
 		block(l, 0);
 		layout_text(l->l, l->tmp.data, l->tmp.len, "", RUNOVER3);
 	}
-	buf_free(&raw);
 	l->gap = true;
 }
 
@@ -358,7 +370,7 @@ add_pre(struct brf *l, const struct node *k)
 		nl = memchr(t, '\n', len);
 		n = nl != NULL ? (size_t)(nl - t) : len;
 		buf_reset(&l->tmp);
-		braille_put(l->br, t, n, true, &l->tmp);
+		braille_put(l->br, t, n, NULL, true, &l->tmp);
 		layout_pre(l->l, l->tmp.data ? l->tmp.data : "", l->tmp.len,
 		    "");
 		if (nl == NULL)
@@ -393,31 +405,26 @@ add_blocks(struct brf *l, const struct node *k)
 			/* Bylines are in the header. */
 			break;
 		case NODE_HEADING:
-			text_of(l, k);
+			text_of(l, k, "");
 			add_heading(l, k->u.level);
 			break;
 		case NODE_PARAGRAPH:
-			text_of(l, k);
+			text_of(l, k, "");
 			block(l, BLOCK_SPLIT);
 			layout_text(l->l, l->tmp.data, l->tmp.len, PARA_FIRST,
 			    "");
 			break;
-		case NODE_CAPTION: {
-			struct buf raw = { 0 };
-
-			tree_text(k, TT_NO_CREDIT | TT_LINK_HREF, &raw);
-			while (raw.len > 0 && raw.data[raw.len - 1] == ' ')
-				raw.len--;
+		case NODE_CAPTION:
+			inlines(l, k, "");
 			l->gap = true;
-			add_noted(l, LABEL_PHOTO, raw.data, raw.len, 0);
+			add_noted(l, LABEL_PHOTO, l->raw.data, l->raw.len,
+			    l->marks.data);
 			if (k->last != NULL && k->last->type == NODE_CREDIT)
 				add_noted(l, LABEL_CREDIT,
 				    k->last->first->text,
-				    k->last->first->len, 0);
-			buf_free(&raw);
+				    k->last->first->len, NULL);
 			l->gap = true;
 			break;
-		}
 		case NODE_BLOCKQUOTE:
 			l->gap = true;
 			add_blocks(l, k->first);
@@ -488,9 +495,10 @@ add_header(struct brf *l)
 		add_header_line(l, m->subtitle, strlen(m->subtitle));
 	for (k = l->d->root->first; k != NULL; k = k->next)
 		if (k->type == NODE_BYLINE) {
-			buf_reset(&s);
-			tree_text(k, TT_NO_CREDIT | TT_LINK_HREF, &s);
-			add_header_line(l, s.data, s.len);
+			text_of(l, k, "");
+			block(l, 0);
+			layout_text(l->l, l->tmp.data, l->tmp.len, "",
+			    RUNOVER3);
 			byline = true;
 		}
 	if (!byline && m->nauthors > 0) {
@@ -517,7 +525,7 @@ page_number(void *arg, size_t n, size_t of, struct buf *out)
 
 	(void)of;
 	snprintf(digits, sizeof(digits), "%zu", n);
-	braille_put(l->br, digits, strlen(digits), false, &num);
+	braille_put(l->br, digits, strlen(digits), NULL, false, &num);
 	for (i = num.len; i < l->p->dev.width; i++)
 		buf_putc(out, ' ');
 	buf_put(out, num.data, num.len);
@@ -587,6 +595,8 @@ braille_book(struct ctx *ctx, struct sink *sink, bool unicode)
 	}
 	layout_free(l.l);
 	braille_free(l.br);
+	buf_free(&l.raw);
+	buf_free(&l.marks);
 	buf_free(&l.tmp);
 	buf_free(&b);
 	buf_free(&out);
