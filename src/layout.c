@@ -279,16 +279,17 @@ kept_rows(const struct layout *l, size_t bi)
 	const struct block *b;
 	unsigned	 sp = l->dev->line_spacing;
 	size_t		 k, rows = 0, n;
+	size_t		 keep = l->dev->keep_lines ? l->dev->keep_lines : 1;
 
 	if (!l->v[bi].keep)
 		return 0;
 	for (k = bi + 1; k < l->n; k++) {
 		b = &l->v[k];
 		n = b->lines.n;
-		/* A paragraph splits leaving two lines on each side: one
-		 * of three lines or fewer goes whole. */
-		if (!b->keep && b->split && n >= 4)
-			n = 2;
+		/* A paragraph splits leaving keep lines on each side: a
+		 * shorter one goes whole. */
+		if (!b->keep && b->split && n >= 2 * keep)
+			n = keep;
 		rows += (b->gap ? sp : 0) + rows_for(n, sp);
 		if (!b->keep)
 			break;
@@ -300,16 +301,17 @@ kept_rows(const struct layout *l, size_t bi)
  * Cut the blocks into pages of pg->per_page rows.  A block that fits
  * goes whole; a heading, or a stack of them, goes to the next page
  * unless what follows starts with it (kept_rows()); a paragraph is split
- * so that at least two of its lines stay on each side; anything else
- * that does not fit starts a new page, and is split only if it is longer
- * than a page.
+ * so that at least the device's keep_lines of its lines stay on each
+ * side; anything else that does not fit starts a new page, and is split
+ * only if it is longer than a page.
  */
 static void
 paginate(const struct layout *l, struct pages *pg)
 {
 	const struct block *b;
 	unsigned	 sp = l->dev->line_spacing;
-	size_t		 bi, from, n, k, left, gap, need;
+	size_t		 bi, from, n, k, left, gap, need, rest;
+	size_t		 keep = l->dev->keep_lines ? l->dev->keep_lines : 1;
 
 	for (bi = 0; bi < l->n; bi++) {
 		b = &l->v[bi];
@@ -334,10 +336,13 @@ paginate(const struct layout *l, struct pages *pg)
 			/* Lines that fit in what is left of the page. */
 			for (k = 0; gap + rows_for(k + 1, sp) <= left; k++)
 				continue;
-			if (b->split && n - from - k == 1 && k >= 3)
-				k--;	/* no widow at the top of the next */
-			if (pg->used > 0 && (!b->split || k < 2 ||
-			    n - from - k < 2)) {
+			/* No widow at the top of the next page. */
+			rest = n - from - k;
+			if (b->split && rest > 0 && rest < keep &&
+			    k >= 2 * keep - rest)
+				k -= keep - rest;
+			if (pg->used > 0 && (!b->split || k < keep ||
+			    n - from - k < keep)) {
 				new_page(pg);
 				continue;
 			}

@@ -36,6 +36,10 @@ struct device {
 					   puts none */
 	unsigned	 wrap;		/* wrap.h's enum wrap_flags: how
 					   lines fill */
+	unsigned	 keep_lines;	/* lines a split paragraph leaves on
+					   each side of a page break: 2 in
+					   print (no widow or orphan), 1 in
+					   braille (pages filled) */
 	bool		 form_feed;	/* between pages */
 	bool		 running_header; /* the first block's first line, cut
 					   to a line, atop every page */

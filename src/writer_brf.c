@@ -229,6 +229,7 @@ braille_setup(void)
 	dev->number_apart = false;
 	dev->form_feed = true;
 	dev->wrap = WRAP_SPACES | WRAP_GREEDY;
+	dev->keep_lines = 1;
 	dev->ellipsis = "";
 	dev->number = page_number;
 	if (dev->page_lines != 0 && dev->page_lines <
@@ -287,7 +288,11 @@ put_note(struct brf *l, const char *words)
 	}
 }
 
-/* Begin a block with flags, after a blank line if one is owed. */
+/*
+ * Begin a block with flags, after a blank line if one is owed.  Every
+ * block of text may go over a page break (BLOCK_SPLIT), leaving a line
+ * on each side (the device's keep_lines): braille fills its pages.
+ */
 static void
 block(struct brf *l, unsigned flags)
 {
@@ -321,7 +326,7 @@ add_noted(struct brf *l, enum label which, const char *text, size_t len,
 		buf_putc(&l->tmp, ' ');
 		braille_put(l->br, text, len, marks, false, &l->tmp);
 	}
-	block(l, 0);
+	block(l, BLOCK_SPLIT);
 	layout_text(l->l, l->tmp.data, l->tmp.len, CELL7, CELL5);
 }
 
@@ -341,7 +346,7 @@ add_list(struct brf *l, const struct node *list)
 		else
 			snprintf(marker, sizeof(marker), "\xe2\x80\xa2 ");
 		text_of(l, item, marker);
-		block(l, 0);
+		block(l, BLOCK_SPLIT);
 		layout_text(l->l, l->tmp.data, l->tmp.len, "", RUNOVER3);
 	}
 	l->gap = true;
@@ -471,7 +476,7 @@ static void
 add_header_line(struct brf *l, const char *s, size_t len)
 {
 	braille(l, s, len);
-	block(l, 0);
+	block(l, BLOCK_SPLIT);
 	layout_text(l->l, l->tmp.data, l->tmp.len, "", RUNOVER3);
 }
 
@@ -496,7 +501,7 @@ add_header(struct brf *l)
 	for (k = l->d->root->first; k != NULL; k = k->next)
 		if (k->type == NODE_BYLINE) {
 			text_of(l, k, "");
-			block(l, 0);
+			block(l, BLOCK_SPLIT);
 			layout_text(l->l, l->tmp.data, l->tmp.len, "",
 			    RUNOVER3);
 			byline = true;

@@ -200,6 +200,7 @@ lp_setup(void)
 	dev->line_spacing = 1;
 	dev->page_number = PAGE_NUMBER_BOTTOM;
 	dev->number_apart = true;
+	dev->keep_lines = 2;
 	rc = conf_parse(text, path, profile_key, p);
 	free(text);
 	free(path);

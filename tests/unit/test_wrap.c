@@ -227,6 +227,8 @@ test_stacked_headings(void)
 	dev.page_lines = 16;	/* a blank line and the number aside */
 	dev.line_spacing = 1;
 	dev.page_number = PAGE_NUMBER_BOTTOM;
+	dev.number_apart = true;
+	dev.keep_lines = 2;
 	dev.marker = MARKER;
 	dev.ellipsis = "...";
 	dev.number = number;
@@ -281,15 +283,55 @@ test_braille(void)
 	free(got);
 }
 
+/*
+ * A paragraph of 3 lines after one of 9, on pages of 10 text rows: print
+ * keeps two lines each side of a break, so it goes whole to the next
+ * page; braille (keep_lines 1) fills the page, its first line on the
+ * first; braille's number is the page's last line, with no blank line.
+ */
+static void
+test_keep_lines(void)
+{
+	struct device	 dev;
+	struct layout	*l;
+	struct buf	 out = { 0 };
+	unsigned	 keep;
+	const char	*want[] = { NULL, "a 9\nb 1\nPage 1 of 2\n",
+			    "a 9\n\nPage 1 of 2\n" };
+
+	for (keep = 1; keep <= 2; keep++) {
+		memset(&dev, 0, sizeof(dev));
+		dev.width = 40;
+		dev.page_lines = 11;	/* 10 rows and the number */
+		dev.line_spacing = 1;
+		dev.page_number = PAGE_NUMBER_BOTTOM;
+		dev.keep_lines = keep;
+		dev.marker = MARKER;
+		dev.ellipsis = "...";
+		dev.number = number;
+		l = layout_new(&dev, NULL);
+		block(l, BLOCK_SPLIT, 9, "a");
+		block(l, BLOCK_SPLIT, 3, "b");
+		buf_reset(&out);
+		layout_render(l, &out);
+		CHECK(out.data != NULL && strstr(out.data, want[keep]) !=
+		    NULL, keep == 1 ? "braille: a paragraph fills the page" :
+		    "print: no orphan at the foot of a page");
+		layout_free(l);
+	}
+	buf_free(&out);
+}
+
 int
 main(void)
 {
-	harness_plan(38);
+	harness_plan(40);
 	test_chinese();
 	test_japanese();
 	test_spaces();
 	test_holds();
 	test_stacked_headings();
 	test_braille();
+	test_keep_lines();
 	return harness_done();
 }
