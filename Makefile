@@ -22,7 +22,8 @@ CFLAGS ?= -O2 -g
 # pkg-config module and the Debian package that provides it.
 DEPS = libxml-2.0:libxml2-dev libzip:libzip-dev espeak-ng:libespeak-ng-dev \
        libutf8proc:libutf8proc-dev lame:libmp3lame-dev json-c:libjson-c-dev \
-       libexttextcat:libexttextcat-dev libunibreak:libunibreak-dev liblouis:liblouis-dev
+       libexttextcat:libexttextcat-dev libunibreak:libunibreak-dev \
+       liblouis:liblouis-dev
 # Files only the tests read, and the Debian package that provides each:
 # the XHTML 1.0 and SMIL 1.0 DTDs, with their XML catalog entries, that
 # tests/tools/talkcheck.c validates DAISY books against.  Installed when
@@ -31,7 +32,8 @@ TEST_DATA = /usr/share/xml/w3c-sgml-lib/schema/dtd/REC-smil-19980615/smil10.dtd:
 PKGS = libxml-2.0 libzip espeak-ng libutf8proc lame json-c libunibreak liblouis
 # The audio libraries are loaded when an audio format needs them
 # (src/dl.c), so the program links only the others.
-LINKED = libxml-2.0 libzip libutf8proc json-c libexttextcat libunibreak liblouis
+LINKED = libxml-2.0 libzip libutf8proc json-c libexttextcat libunibreak \
+    liblouis
 PKG_CFLAGS != $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null || true
 # libexttextcat's folder holds a common.h of its own, which would shadow
 # ours: its headers are included as <libexttextcat/textcat.h>, from the

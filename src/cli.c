@@ -79,14 +79,14 @@ help_head(FILE *f)
 	    "standard input.\n\nFormats (-t):\n");
 	for (i = 0; i < writer_count(); i++) {
 		w = writer_at(i);
-		fprintf(f, "  %-11s NAME%-16s %s%s\n", w->name, w->ext,
+		fprintf(f, "  %-12s NAME%-16s %s%s\n", w->name, w->ext,
 		    w->summary, w->by_default ? " [default]" : "");
 	}
 	fprintf(f, "\nReaders (--from; default: by the text, then the "
 	    "name):\n");
 	for (i = 0; i < reader_count(); i++) {
 		r = reader_at(i);
-		fprintf(f, "  %-11s %-20s %s\n", r->name, r->patterns[0],
+		fprintf(f, "  %-12s %-20s %s\n", r->name, r->patterns[0],
 		    r->summary);
 	}
 }

@@ -139,14 +139,35 @@ layout_text(struct layout *l, const char *text, size_t len,
 {
 	struct block	*b = &l->v[l->n - 1];
 	struct wrap_lines lines = { 0 };
-	size_t		 i, pcols = text_cols(first, strlen(first));
+	size_t		 i, fcols = text_cols(first, strlen(first));
+	size_t		 rcols = text_cols(rest, strlen(rest));
 	char		*s;
 
-	wrap_text(l->lang, text, len, l->dev->width - pcols,
-	    l->dev->width - pcols, l->dev->marker, &lines);
+	wrap_text(l->lang, text, len, l->dev->width - fcols,
+	    l->dev->width - rcols, l->dev->marker, l->dev->wrap, &lines);
 	for (i = 0; i < lines.n; i++) {
 		s = xasprintf("%s%s", i == 0 ? first : rest, lines.v[i].s);
-		add_line(b, s, lines.v[i].cols + pcols);
+		add_line(b, s, lines.v[i].cols + (i == 0 ? fcols : rcols));
+		free(s);
+	}
+	wrap_lines_free(&lines);
+}
+
+void
+layout_centred(struct layout *l, const char *text, size_t len,
+    unsigned margin)
+{
+	struct block	*b = &l->v[l->n - 1];
+	struct wrap_lines lines = { 0 };
+	size_t		 i, width = l->dev->width - 2 * margin, pad;
+	char		*s;
+
+	wrap_text(l->lang, text, len, width, width, l->dev->marker,
+	    l->dev->wrap, &lines);
+	for (i = 0; i < lines.n; i++) {
+		pad = (l->dev->width - lines.v[i].cols) / 2;
+		s = xasprintf("%*s%s", (int)pad, "", lines.v[i].s);
+		add_line(b, s, lines.v[i].cols + pad);
 		free(s);
 	}
 	wrap_lines_free(&lines);
@@ -185,7 +206,12 @@ layout_frame_rows(const struct device *dev)
 	top = (dev->running_header ? 1 : 0) +
 	    (dev->page_number == PAGE_NUMBER_TOP ? 1 : 0);
 	bottom = dev->page_number == PAGE_NUMBER_BOTTOM ? 1 : 0;
-	return (top ? top + 1 : 0) + (bottom ? bottom + 1 : 0);
+	/* The blank line that sets the furniture apart. */
+	if (top > 0 && (dev->running_header || dev->number_apart))
+		top++;
+	if (bottom > 0 && dev->number_apart)
+		bottom++;
+	return top + bottom;
 }
 
 
@@ -378,7 +404,8 @@ layout_render(struct layout *l, struct buf *out)
 			buf_putc(out, '\n');
 		}
 		if (pg.per_page > 0 && (dev->running_header ||
-		    dev->page_number == PAGE_NUMBER_TOP))
+		    (dev->page_number == PAGE_NUMBER_TOP &&
+		    dev->number_apart)))
 			buf_putc(out, '\n');
 		k = pg.per_page > 0 ? pg.per_page : pg.n;
 		for (r = i * k; r < (i + 1) * k && r < pg.n; r++) {
@@ -388,7 +415,8 @@ layout_render(struct layout *l, struct buf *out)
 		}
 		if (pg.per_page > 0 &&
 		    dev->page_number == PAGE_NUMBER_BOTTOM) {
-			buf_putc(out, '\n');
+			if (dev->number_apart)
+				buf_putc(out, '\n');
 			dev->number(dev->arg, i + 1, npages, out);
 			buf_putc(out, '\n');
 		}

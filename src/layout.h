@@ -7,8 +7,8 @@
 struct buf;
 
 /*
- * The paged layout every paged format shares (large print now, braille
- * next): blocks of lines filled to a device's width (wrap.c), cut into
+ * The paged layout every paged format shares (large print and braille):
+ * blocks of lines filled to a device's width (wrap.c), cut into
  * pages that keep a heading with what follows and leave no paragraph's
  * line alone at a page's foot or head, then written out with the
  * device's page furniture.  It knows no nodes: a writer turns the tree
@@ -18,8 +18,10 @@ struct buf;
  * Braille ASCII, one character a cell, are the cells of a braille line.
  */
 enum page_number {
-	PAGE_NUMBER_BOTTOM,	/* a blank line, then the number */
-	PAGE_NUMBER_TOP,	/* the number, then a blank line */
+	PAGE_NUMBER_BOTTOM,	/* the last line (a blank line before it,
+				   if apart) */
+	PAGE_NUMBER_TOP,	/* the first line (a blank line after it,
+				   if apart) */
 	PAGE_NUMBER_NONE,
 };
 
@@ -29,6 +31,11 @@ struct device {
 					   pages */
 	unsigned	 line_spacing;	/* 1, or 2: a blank line after each */
 	enum page_number page_number;
+	bool		 number_apart;	/* a blank line between the number
+					   and the text (print); braille
+					   puts none */
+	unsigned	 wrap;		/* wrap.h's enum wrap_flags: how
+					   lines fill */
 	bool		 form_feed;	/* between pages */
 	bool		 running_header; /* the first block's first line, cut
 					   to a line, atop every page */
@@ -67,11 +74,18 @@ void		 layout_block(struct layout *, unsigned flags);
 
 /*
  * Fill len bytes of text (words apart by single spaces) into the current
- * block, the first line after prefix first, the others after rest (as
- * many cells, for a hanging indent).
+ * block, the first line after prefix first, the others after rest (a
+ * hanging indent, or braille's runovers).
  */
 void		 layout_text(struct layout *, const char *text, size_t len,
 		    const char *first, const char *rest);
+
+/*
+ * Fill len bytes of text into the current block in lines centred on the
+ * page, each with at least margin blank cells on either side.
+ */
+void		 layout_centred(struct layout *, const char *text,
+		    size_t len, unsigned margin);
 
 /* Add line s as it is (a rule, a centred mark) to the current block. */
 void		 layout_line(struct layout *, const char *s);

@@ -569,3 +569,59 @@ text_count_words(const char *s, size_t len)
 	}
 	return words;
 }
+
+/* text_ascii()'s look-alikes that utf8proc's decomposition does not give. */
+static const struct {
+	int32_t		 cp;
+	const char	*ascii;
+} ascii_map[] = {
+	{ 0x00a0, " " }, { 0x00ab, "<<" }, { 0x00bb, ">>" },
+	{ 0x00b7, "." }, { 0x00bf, "?" }, { 0x00a1, "!" }, { 0x00a9, "(c)" },
+	{ 0x00ae, "(R)" }, { 0x00b0, " deg" }, { 0x00d7, "x" },
+	{ 0x00f7, "/" }, { 0x00df, "ss" }, { 0x00c6, "AE" }, { 0x00e6, "ae" },
+	{ 0x00d8, "O" }, { 0x00f8, "o" }, { 0x0152, "OE" }, { 0x0153, "oe" },
+	{ 0x0141, "L" }, { 0x0142, "l" }, { 0x0110, "D" }, { 0x0111, "d" },
+	{ 0x00de, "Th" }, { 0x00fe, "th" }, { 0x00d0, "D" }, { 0x00f0, "d" },
+	{ 0x0131, "i" }, { 0x2010, "-" }, { 0x2011, "-" }, { 0x2012, "-" },
+	{ 0x2013, "-" }, { 0x2014, "--" }, { 0x2015, "--" }, { 0x2018, "'" },
+	{ 0x2019, "'" }, { 0x201a, "," }, { 0x201b, "'" }, { 0x201c, "\"" },
+	{ 0x201d, "\"" }, { 0x201e, "\"" }, { 0x201f, "\"" }, { 0x2020, "+" },
+	{ 0x2022, "*" }, { 0x2026, "..." }, { 0x2032, "'" }, { 0x2033, "\"" },
+	{ 0x2039, "<" }, { 0x203a, ">" }, { 0x2044, "/" }, { 0x20ac, "EUR" },
+	{ 0x00a3, "GBP" }, { 0x00a5, "JPY" }, { 0x2122, "(TM)" },
+	{ 0x2190, "<-" }, { 0x2192, "->" }, { 0x2212, "-" }, { 0x3000, " " },
+};
+
+void
+text_ascii(struct buf *b, int32_t cp)
+{
+	utf8proc_uint8_t	 in[4], *out = NULL;
+	utf8proc_ssize_t	 n;
+	size_t			 k, i;
+	bool			 ascii = true;
+
+	if (cp < 0x80) {
+		buf_putc(b, (int)cp);
+		return;
+	}
+	for (k = 0; k < NELEM(ascii_map); k++)
+		if (ascii_map[k].cp == cp) {
+			buf_puts(b, ascii_map[k].ascii);
+			return;
+		}
+	if (text_is_space(cp)) {
+		buf_putc(b, ' ');
+		return;
+	}
+	n = utf8proc_encode_char(cp, in);
+	n = utf8proc_map(in, n, &out, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+	    UTF8PROC_COMPAT | UTF8PROC_STRIPMARK);
+	for (i = 0; n > 0 && i < (size_t)n; i++)
+		if (out[i] >= 0x80)
+			ascii = false;
+	if (n > 0 && ascii)
+		buf_put(b, out, (size_t)n);
+	else
+		utf8_put(b, cp);
+	free(out);
+}

@@ -118,6 +118,15 @@ void	 text_sentence_case(struct buf *, const char *s, size_t len);
  */
 bool	 text_is_capitals(const char *s, size_t len);
 
+/*
+ * Append cp to b in ASCII, for old printers and embossers and for what a
+ * braille table lacks: punctuation as its ASCII look-alike ("—" "--"),
+ * letters as their base letter (utf8proc's compatibility decomposition
+ * without marks), a few letters spelled out ("ß" "ss").  What has no
+ * ASCII form (CJK, emoji) is appended as it is: nothing is dropped.
+ */
+void	 text_ascii(struct buf *b, int32_t cp);
+
 struct lang;
 
 /*

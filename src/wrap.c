@@ -309,6 +309,25 @@ lb_safe(const char *text, size_t len)
 }
 
 /*
+ * Cut text into runs at its spaces alone (WRAP_SPACES): the text is in a
+ * code UAX #14 does not know, Braille ASCII, where "," is the capital
+ * sign and "!" the word "the", and a run of symbols is one word.
+ */
+static void
+cut_spaces(struct items *it, const char *text, size_t len,
+    const struct measure *m)
+{
+	size_t	 start, i;
+
+	for (start = i = 0; i < len; i++)
+		if (i + 1 == len || (text[i] == ' ' && text[i + 1] != ' ')) {
+			add_run(it, NULL, text + start, i + 1 - start,
+			    len - i - 1, false, m);
+			start = i + 1;
+		}
+}
+
+/*
  * Cut text into runs at its break opportunities: UAX #14 (libunibreak),
  * with the language's tailoring where libunibreak has one (Chinese
  * quotation marks open and close), less a break inside a grapheme
@@ -385,6 +404,30 @@ add_line(struct wrap_lines *out, const struct items *it, size_t from,
 }
 
 /*
+ * Lay out items [from, to), none of them broken pieces, each line as
+ * full as it will go.
+ */
+static void
+fill_greedy(struct wrap_lines *out, const struct items *it, size_t from,
+    size_t to, bool first_line, const struct measure *m)
+{
+	size_t	 start, i, cols, width;
+
+	for (start = from; start < to; start = i) {
+		width = first_line && start == from ? m->first_cols :
+		    m->rest_cols;
+		cols = it->v[start].cols;
+		for (i = start + 1; i < to; i++) {
+			if (cols + it->v[i - 1].blank_cols + it->v[i].cols >
+			    width)
+				break;
+			cols += it->v[i - 1].blank_cols + it->v[i].cols;
+		}
+		add_line(out, it, start, i, m);
+	}
+}
+
+/*
  * Lay out items [from, to), none of them broken pieces, with the least
  * raggedness.  best[k] is the cost of the best layout of items [from,
  * k), prev[k] where its last line starts.
@@ -437,11 +480,13 @@ fill(struct wrap_lines *out, const struct items *it, size_t from, size_t to,
 void
 wrap_text(const struct lang *lang, const char *text, size_t len,
     size_t first_cols, size_t rest_cols, const char *marker,
-    struct wrap_lines *out)
+    unsigned flags, struct wrap_lines *out)
 {
 	struct items	 it = { 0 };
 	struct measure	 m;
 	size_t		 from, k, n0 = out->n;
+	void		(*filler)(struct wrap_lines *, const struct items *,
+			    size_t, size_t, bool, const struct measure *);
 
 	if (len == 0)
 		return;
@@ -449,7 +494,11 @@ wrap_text(const struct lang *lang, const char *text, size_t len,
 	m.rest_cols = rest_cols;
 	m.marker = marker;
 	m.marker_cols = text_cols(marker, strlen(marker));
-	cut_runs(&it, lang, text, len, &m);
+	filler = flags & WRAP_GREEDY ? fill_greedy : fill;
+	if (flags & WRAP_SPACES)
+		cut_spaces(&it, text, len, &m);
+	else
+		cut_runs(&it, lang, text, len, &m);
 	/*
 	 * A broken piece fills its line and ends it, and a line must end
 	 * at a mandatory break: lay out the runs between them on their
@@ -458,11 +507,11 @@ wrap_text(const struct lang *lang, const char *text, size_t len,
 	for (from = k = 0; k < it.n; k++) {
 		if (it.v[k].broken) {
 			if (k > from)
-				fill(out, &it, from, k, out->n == n0, &m);
+				filler(out, &it, from, k, out->n == n0, &m);
 			add_line(out, &it, k, k + 1, &m);
 			from = k + 1;
 		} else if (it.v[k].hard || k + 1 == it.n) {
-			fill(out, &it, from, k + 1, out->n == n0, &m);
+			filler(out, &it, from, k + 1, out->n == n0, &m);
 			from = k + 1;
 		}
 	}

@@ -44,17 +44,27 @@ struct wrap_lines {
 
 struct lang;
 
+/* How wrap_text() fills lines. */
+enum wrap_flags {
+	WRAP_SPACES = 1 << 0,	/* break at spaces alone, not by UAX #14
+				   (text in Braille ASCII); lang unused */
+	WRAP_GREEDY = 1 << 1,	/* each line as full as it goes (braille,
+				   where lines are dear), not the least
+				   raggedness */
+};
+
 /*
  * Append to out the lines of len bytes of text (words separated by
  * single spaces) in language lang (lang.h; NULL: Unicode's rules alone,
  * no tailoring, no no-break words), the first at most first_cols wide,
  * the others at most rest_cols; marker (NUL-terminated, e.g. "→") ends
- * each piece of a cut run.  Widths must leave room for one grapheme and
- * the marker.
+ * each piece of a cut run; flags (enum wrap_flags) may ask for breaks at
+ * spaces alone and for greedy filling.  Widths must leave room for one
+ * grapheme and the marker.
  */
 void	 wrap_text(const struct lang *lang, const char *text, size_t len,
 	    size_t first_cols, size_t rest_cols, const char *marker,
-	    struct wrap_lines *out);
+	    unsigned flags, struct wrap_lines *out);
 
 /* Free the lines; the list may be reused. */
 void	 wrap_lines_free(struct wrap_lines *);

@@ -19,16 +19,19 @@
 
 #define MARKER	"\xe2\x86\x92"	/* → */
 
-/* The lines of text at width cols in language tag, joined by '|'. */
+/*
+ * The lines of text at width cols in language tag, filled as flags say
+ * (enum wrap_flags), joined by '|'.
+ */
 static char *
-lines_of(const char *tag, const char *text, size_t cols)
+lines_of(const char *tag, const char *text, size_t cols, unsigned flags)
 {
 	struct wrap_lines l = { 0 };
 	struct buf	 b = { 0 };
 	size_t		 i;
 
 	wrap_text(tag != NULL ? lang_get(tag) : NULL, text, strlen(text),
-	    cols, cols, MARKER, &l);
+	    cols, cols, flags != 0 ? "\"" : MARKER, flags, &l);
 	for (i = 0; i < l.n; i++) {
 		if (i > 0)
 			buf_putc(&b, '|');
@@ -43,7 +46,7 @@ static void
 want(const char *tag, const char *text, size_t cols, const char *lines,
     const char *what)
 {
-	char	*got = lines_of(tag, text, cols);
+	char	*got = lines_of(tag, text, cols, 0);
 
 	CHECK_STR(got, lines, what);
 	free(got);
@@ -81,7 +84,7 @@ test_chinese(void)
 	bool		 closer = false, marker = false, opener = false;
 
 	for (cols = 8; cols <= 40; cols++) {
-		got = lines_of("zh", zh, cols);
+		got = lines_of("zh", zh, cols, 0);
 		if (strstr(got, MARKER) != NULL)
 			marker = true;
 		if (a_line_starts(got, closers))
@@ -249,14 +252,44 @@ test_stacked_headings(void)
 	buf_free(&out);
 }
 
+/*
+ * Braille ASCII: "," is the capital sign and "!" the word "the", which
+ * UAX #14 would hold to the word before; lines break at spaces alone
+ * and fill greedily, and a word longer than a line is cut with the
+ * marker ('"' here, UEB's line continuation indicator).
+ */
+static void
+test_braille(void)
+{
+	unsigned	 f = WRAP_SPACES | WRAP_GREEDY;
+	char		*got;
+
+	got = lines_of(NULL, ",! ,trump's 8quote0 & ,- `l#e", 12, f);
+	CHECK_STR(got, ",! ,trump's|8quote0 & ,-|`l#e",
+	    "braille: breaks at spaces, before ',' and '!' too");
+	free(got);
+	got = lines_of(NULL, "aaa bb cc dddd", 6, f);
+	CHECK_STR(got, "aaa bb|cc|dddd", "braille: each line as full as "
+	    "it goes");
+	free(got);
+	got = lines_of(NULL, "aaa bb cc dddd", 6, 0);
+	CHECK_STR(got, "aaa|bb cc|dddd", "print: the least raggedness");
+	free(got);
+	got = lines_of(NULL, "a abcdefghijklmnopq", 8, f);
+	CHECK_STR(got, "a|abcdefg\"|hijklmn\"|opq",
+	    "braille: a word longer than a line is cut, marked");
+	free(got);
+}
+
 int
 main(void)
 {
-	harness_plan(34);
+	harness_plan(38);
 	test_chinese();
 	test_japanese();
 	test_spaces();
 	test_holds();
 	test_stacked_headings();
+	test_braille();
 	return harness_done();
 }
