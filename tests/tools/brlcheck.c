@@ -982,7 +982,8 @@ static void
 cells_put(struct cells *c, const unsigned char *p, size_t n)
 {
 	c->c = realloc(c->c, c->n + n + 1);
-	memcpy(c->c + c->n, p, n);
+	if (n > 0)	/* (p is NULL for no prefix) */
+		memcpy(c->c + c->n, p, n);
 	c->n += n;
 }
 
