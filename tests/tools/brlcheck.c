@@ -64,6 +64,7 @@
 
 #define NONE		((size_t)-1)
 #define LOOK_AHEAD	64	/* words a lost word may be looked for in */
+#define RESYNC		4096	/* ... and three words in a row */
 #define INVALID		0x80	/* a cell that is no Braille ASCII */
 #define MAXTEXTS	6	/* the texts a block may be printed as */
 
@@ -508,18 +509,36 @@ static size_t
 find_words(const struct words *want, const struct words *got, bool *lost,
     size_t *where)
 {
-	size_t	 i, j, k, found = 0;
+	size_t	 i, j, k, at, found = 0;
 
 	for (i = 0, j = 0; i < want->n; i++) {
-		for (k = j; k < got->n && k < j + LOOK_AHEAD; k++)
-			if (strcmp(want->v[i], got->v[k]) == 0)
-				break;
-		lost[i] = !(k < got->n && k < j + LOOK_AHEAD);
+		at = NONE;
+		/* A word found more than a few words on only with the
+		 * next word after it: a common word ("the") found ahead
+		 * alone would drag the match away from the text. */
+		for (k = j; at == NONE && k < got->n && k < j + LOOK_AHEAD;
+		    k++)
+			if (strcmp(want->v[i], got->v[k]) == 0 && (k < j + 3 ||
+			    i + 1 == want->n || (k + 1 < got->n &&
+			    strcmp(want->v[i + 1], got->v[k + 1]) == 0)))
+				at = k;
+		/*
+		 * Far off (a run of more than LOOK_AHEAD words the writer
+		 * added, escapes of a script the table lacks): found again
+		 * where three words in a row are.
+		 */
+		for (k = j + LOOK_AHEAD; at == NONE && i + 2 < want->n &&
+		    k + 2 < got->n && k < j + RESYNC; k++)
+			if (strcmp(want->v[i], got->v[k]) == 0 &&
+			    strcmp(want->v[i + 1], got->v[k + 1]) == 0 &&
+			    strcmp(want->v[i + 2], got->v[k + 2]) == 0)
+				at = k;
+		lost[i] = at == NONE;
 		if (where != NULL)
 			where[i] = j;
 		if (!lost[i]) {
 			found++;
-			j = k + 1;
+			j = at + 1;
 		}
 	}
 	return found;
@@ -1195,8 +1214,10 @@ pre_line(struct brl *b, const unsigned char *w, size_t nw, char *why,
 			continue;
 		}
 		cut = r->n;
-		/* The mark ends a piece only if the piece is a prefix. */
-		if (r->n == b->cells && r->n > 0 &&
+		/* The mark ends a piece only if the piece is a prefix;
+		 * the writer may end a piece a cell or two short of the
+		 * line (the contract says only "cut and continued"). */
+		if (r->n + 3 > b->cells && r->n > 0 &&
 		    r->cells[r->n - 1] == b->mark && acc.n + r->n - 1 < nw &&
 		    memcmp(w + acc.n, r->cells, r->n - 1) == 0)
 			cut = r->n - 1;
@@ -1620,6 +1641,7 @@ main(int argc, char *argv[])
 	} else
 		table = strdup(argv[1]);
 	b.table = table;
+	printf("# brlcheck %s: table %s\n", name, table);
 	/* Uncontracted: grade 1 of a table named for its grade. */
 	b.table_g1 = strdup(table);
 	if ((p = strstr(b.table_g1, "-g2")) != NULL)
