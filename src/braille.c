@@ -284,7 +284,7 @@ to_wide(struct braille *b, const char *text, size_t len, const char *marks)
 {
 	struct buf	 plain = { 0 };
 	size_t		 i, k, n = 0, m;
-	int32_t		 cp, pc;
+	int32_t		 cp;
 	formtype	 tf;
 	bool		 ok, narrow = lou_charSize() < 4;
 
@@ -299,10 +299,9 @@ to_wide(struct braille *b, const char *text, size_t len, const char *marks)
 		if (cp >= 0x80 && !defined(b, cp)) {
 			buf_reset(&plain);
 			text_ascii(&plain, cp);
-			ok = true;
-			for (k = 0; k < plain.len; k += utf8_next(plain.data +
-			    k, plain.len - k, &pc))
-				ok = ok && pc < 0x80;
+			/* Its plain form, if that is ASCII. */
+			for (ok = true, k = 0; ok && k < plain.len; k++)
+				ok = (unsigned char)plain.data[k] < 0x80;
 			if (ok) {
 				for (k = 0; k < plain.len; k++)
 					push(b, &n,
