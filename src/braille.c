@@ -38,6 +38,8 @@ struct braille {
 	formtype	 bold;
 	widechar	*in;
 	formtype	*tf;		/* each in's emphasis */
+	formtype	*tfout;		/* what liblouis takes and overwrites:
+					   tf, with room for the output */
 	widechar	*out;
 	size_t		 incap;
 	size_t		 outcap;
@@ -192,6 +194,7 @@ braille_free(struct braille *b)
 	free(b->tables);
 	free(b->in);
 	free(b->tf);
+	free(b->tfout);
 	free(b->out);
 	free(b);
 }
@@ -331,12 +334,19 @@ braille_put(struct braille *b, const char *text, size_t len,
 	if (b->outcap < 2 * n + 64) {
 		b->outcap = 2 * n + 64;
 		b->out = xreallocarray(b->out, b->outcap, sizeof(*b->out));
+		b->tfout = xreallocarray(b->tfout, b->outcap,
+		    sizeof(*b->tfout));
 	}
 	for (;;) {
 		inlen = (int)n;
 		outlen = (int)b->outcap;
+		/* liblouis writes each output cell's dots 7-8 back into the
+		 * typeforms: as long as the output, and given anew. */
+		if (marks != NULL)
+			memcpy(b->tfout, b->tf, n * sizeof(*b->tf));
 		if (lou_translateString(b->tables, b->in, &inlen, b->out,
-		    &outlen, marks != NULL ? b->tf : NULL, NULL, mode) != 1) {
+		    &outlen, marks != NULL ? b->tfout : NULL, NULL, mode) !=
+		    1) {
 			if (!b->failed)
 				diag(DIAG_ERROR, 0, "liblouis could not "
 				    "translate the text with '%s'", b->tables);
@@ -349,6 +359,8 @@ braille_put(struct braille *b, const char *text, size_t len,
 			break;
 		b->outcap *= 2;
 		b->out = xreallocarray(b->out, b->outcap, sizeof(*b->out));
+		b->tfout = xreallocarray(b->tfout, b->outcap,
+		    sizeof(*b->tfout));
 	}
 	for (i = 0; i < outlen; i++) {
 		dots = (unsigned)b->out[i] >= 0x2800 &&

@@ -60,6 +60,7 @@
 #include "labels.h"
 #include "text.h"
 #include "tree.h"
+#include "utf8.h"
 #include "lib/oracle.h"
 
 #define NONE		((size_t)-1)
@@ -73,6 +74,11 @@
 #define TN_CLOSE	"\x08\x28\x1c"	/* dots 4 46 345 */
 #define MARK_UEB	0x10		/* dot 5 */
 #define MARK_OTHER	0x24		/* dots 36 */
+/* inline_text()'s marks of emphasis, in the private use area. */
+#define EM_OPEN		0xe000
+#define EM_CLOSE	0xe001
+#define STRONG_OPEN	0xe002
+#define STRONG_CLOSE	0xe003
 
 /*
  * North American Braille ASCII, 0x20 to 0x5F, as dot numbers; written
@@ -188,12 +194,14 @@ static size_t
 tr(const char *table, const char *s, int mode, unsigned char **out)
 {
 	widechar	*in, *o;
+	formtype	*tf, *tfo;
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k;
 	size_t		 len = strlen(s), n = 0, i, cap;
-	int		 inlen, outlen;
+	int		 inlen, outlen, em = 0, strong = 0;
 
 	in = calloc(len + 1, sizeof(*in));
+	tf = calloc(len + 1, sizeof(*tf));
 	for (i = 0; i < len; i += (size_t)k) {
 		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 		    (utf8proc_ssize_t)(len - i), &cp);
@@ -201,6 +209,17 @@ tr(const char *table, const char *s, int mode, unsigned char **out)
 			k = 1;
 			cp = 0xfffd;
 		}
+		/* inline_text()'s emphasis marks: the typeform, not text. */
+		if (cp >= EM_OPEN && cp <= STRONG_CLOSE) {
+			if (cp == EM_OPEN || cp == EM_CLOSE)
+				em += cp == EM_OPEN ? 1 : -1;
+			else
+				strong += cp == STRONG_OPEN ? 1 : -1;
+			continue;
+		}
+		tf[n] = (em > 0 ? lou_getTypeformForEmphClass(table,
+		    "italic") : 0) | (strong > 0 ?
+		    lou_getTypeformForEmphClass(table, "bold") : 0);
 		/* (A 2-byte widechar cannot hold it.) */
 		if (sizeof(widechar) == 2 && cp > 0xffff)
 			cp = 0xfffd;
@@ -208,16 +227,23 @@ tr(const char *table, const char *s, int mode, unsigned char **out)
 	}
 	for (cap = 4 * n + 64;; cap *= 2) {
 		o = calloc(cap, sizeof(*o));
+		/* liblouis writes the output's dots 7-8 back into the
+		 * typeforms: room for the output, given anew each time. */
+		tfo = calloc(cap, sizeof(*tfo));
+		memcpy(tfo, tf, n * sizeof(*tf));
 		inlen = (int)n;
 		outlen = (int)cap;
-		if (!lou_translateString(table, in, &inlen, o, &outlen, NULL,
+		if (!lou_translateString(table, in, &inlen, o, &outlen, tfo,
 		    NULL, mode | dotsIO)) {
 			free(o);
+			free(tfo);
+			free(tf);
 			free(in);
 			*out = NULL;
 			return NONE;
 		}
 		/* liblouis stops where the room does. */
+		free(tfo);
 		if ((size_t)inlen == n && (size_t)outlen < cap)
 			break;
 		free(o);
@@ -226,6 +252,7 @@ tr(const char *table, const char *s, int mode, unsigned char **out)
 	for (i = 0; i < (size_t)outlen; i++)
 		(*out)[i] = o[i] & 0x3f;
 	free(o);
+	free(tf);
 	free(in);
 	return (size_t)outlen;
 }
@@ -696,7 +723,11 @@ words(struct brl *b, const char *name, xmlDocPtr t)
 
 /* ---- Structure ------------------------------------------------------------- */
 
-/* The text of a block's inlines: a link followed by " (href)". */
+/*
+ * The text of a block's inlines: a link followed by " (href)", emphasis
+ * between private-use marks (EM_OPEN...), which tr() makes the table's
+ * emphasis and no word takes.
+ */
 static void
 inline_text(struct buf *out, xmlNodePtr n, bool lead_case)
 {
@@ -712,12 +743,18 @@ inline_text(struct buf *out, xmlNodePtr n, bool lead_case)
 		}
 		if (k->type != XML_ELEMENT_NODE || elem_is(k, "credit"))
 			continue;
+		if (elem_is(k, "emphasis") || elem_is(k, "strong"))
+			utf8_put(out, elem_is(k, "emphasis") ? EM_OPEN :
+			    STRONG_OPEN);
 		if (elem_is(k, "lead-in") && lead_case) {
 			t = elem_text(k);
 			text_sentence_case(out, t, strlen(t));
 			free(t);
 		} else
 			inline_text(out, k, lead_case);
+		if (elem_is(k, "emphasis") || elem_is(k, "strong"))
+			utf8_put(out, elem_is(k, "emphasis") ? EM_CLOSE :
+			    STRONG_CLOSE);
 		if (elem_is(k, "link")) {
 			t = elem_text(k);
 			href = elem_attr(k, "href");
