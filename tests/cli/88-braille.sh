@@ -71,7 +71,7 @@ fi
 # is no reading it back; its own checks below, not the oracle's.
 n=$(printf '%s\n' "$@" | grep -vc 'zh-library')
 [ -f "$SEED" ] || n=$((n + 1))
-plan $((12 * n + (${FLORANTE:+2} + 0) + 6 + 15 + 8 + 8))
+plan $((12 * n + (${FLORANTE:+2} + 0) + 6 + 15 + 8 + 8 + 5))
 [ -f "$SEED" ] || skip 12 "88-braille: no $SEED (the shared folder beside the clone)"
 
 # table_of ERR: the table of lector's "info: braille: TABLE" line.
@@ -148,6 +148,26 @@ run -q --braille-layout ukaaf -t brf -o "$D/ukaaf" "$M"
 run -q --braille-table en-ueb-g1.ctb -t brf -o "$D/table" "$M"
 "$C" -u en-ueb-g1.ctb "$D/braille-blocks.tree.xml" \
     "$D/table/braille-blocks.brf"
+
+# The display profile: no pages, no numbers, lines of 40 cells, LF.
+run -q --braille-layout display -t brf -o "$D/display" "$M"
+check "braille: display profile has no form feed, no CR" \
+	[ -z "$(tr -cd '\f\r' <"$D/display/braille-blocks.brf")" ]
+check "braille: display profile lines are at most 40 cells" \
+	[ "$(awk '{ if (length($0) > w) w = length($0) } END { print w }' \
+	    "$D/display/braille-blocks.brf")" -le 40 ]
+check "braille: display profile has no page number" \
+	sh -c "! grep -q '^ *#[a-j]*\$' '$D/display/braille-blocks.brf'"
+# What the command line names and liblouis lacks is a usage error.
+run --braille-table no-such.ctb -t brf -o "$D/bad" "$M"
+check "braille: an unknown table is a usage error, in one line" \
+	sh -c '[ "$1" -eq 2 ] && [ "$(printf "%s\n" "$2" | grep -c .)" -eq 1 ]' \
+	sh "$status" "$err"
+printf 'cells = 40\nlines = 3\n' >"$D/tiny.conf"
+run --braille-layout "$D/tiny.conf" -t brf -o "$D/bad" "$M"
+check "braille: a page with no room for text is a usage error" \
+	sh -c '[ "$1" -eq 2 ] && printf "%s" "$2" | grep -q "too little room"' \
+	sh "$status" "$err"
 
 # The oracle fails a good BRF broken one way at a time (grade 1, where
 # every word is wanted); fails NAME PROPERTY FILE [OPTION].
