@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "conf.h"
+#include "data.h"
 #include "diag.h"
 
 static char *
@@ -87,4 +88,22 @@ conf_uint(const char *value, unsigned min, unsigned max, unsigned *v)
 		return false;
 	*v = (unsigned)n;
 	return true;
+}
+
+int
+conf_load(const char *kind, const char *name, const char *option,
+    const char *what, int (*fn)(const char *, const char *, const char *,
+    unsigned, void *), void *arg)
+{
+	char	*path, *text;
+	size_t	 len;
+	int	 rc;
+
+	if ((text = data_load(kind, name, ".conf", option, what, &path,
+	    &len)) == NULL)
+		return -1;
+	rc = conf_parse(text, path, fn, arg);
+	free(text);
+	free(path);
+	return rc;
 }

@@ -19,6 +19,17 @@ int	 conf_parse(char *text, const char *path,
 	    int (*fn)(const char *key, const char *value, const char *path,
 	    unsigned line, void *arg), void *arg);
 
+/*
+ * Load the profile name of kind (data.h: styles/KIND/NAME.conf, or the
+ * file name) and give fn its settings, as conf_parse() does: what the
+ * caller has set in arg before are the defaults.  Returns 0, or -1 after
+ * one line naming the option that chose it and what it is ("--speech",
+ * "speech profile").
+ */
+int	 conf_load(const char *kind, const char *name, const char *option,
+	    const char *what, int (*fn)(const char *key, const char *value,
+	    const char *path, unsigned line, void *arg), void *arg);
+
 /* "yes", "true", "on", "1" / "no", "false", "off", "0" into *v. */
 bool	 conf_bool(const char *value, bool *v);
 

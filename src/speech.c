@@ -199,15 +199,9 @@ speech_setup(void)
 {
 	const char	*name = cfg.speech != NULL ? cfg.speech : "default";
 	struct speech_profile *p = &cfg.profile;
-	char		*path, *text;
-	size_t		 len;
-	int		 rc;
 
 	if (cfg.ready)
 		return 0;
-	if ((text = data_load("speech", name, ".conf", "--speech",
-	    "speech profile", &path, &len)) == NULL)
-		return -1;
 	memset(p, 0, sizeof(*p));
 	p->rate = 175;
 	p->pitch = 50;
@@ -219,10 +213,8 @@ speech_setup(void)
 	p->pause_break = 1500;
 	p->pause_caption = 900;
 	p->speak_labels = true;
-	rc = conf_parse(text, path, profile_key, p);
-	free(text);
-	free(path);
-	if (rc == -1)
+	if (conf_load("speech", name, "--speech", "speech profile", profile_key,
+	    p) == -1)
 		return -1;
 	if (cfg.voice != NULL)
 		snprintf(p->voice, sizeof(p->voice), "%s", cfg.voice);

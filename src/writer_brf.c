@@ -197,25 +197,17 @@ braille_setup(void)
 	const char	*name = cfg.layout != NULL ? cfg.layout : "bana";
 	struct profile	*p = &cfg.p;
 	struct device	*dev = &p->dev;
-	char		*path, *text;
-	size_t		 len;
-	int		 rc;
 
 	if (cfg.ready)
 		return 0;
-	if ((text = data_load("braille", name, ".conf", "--braille-layout",
-	    "braille layout", &path, &len)) == NULL)
-		return -1;
 	memset(p, 0, sizeof(*p));
 	dev->width = 40;
 	dev->page_lines = 25;
 	dev->page_number = PAGE_NUMBER_BOTTOM;
 	p->grade = BRAILLE_CONTRACTED;
 	p->crlf = true;
-	rc = conf_parse(text, path, profile_key, p);
-	free(text);
-	free(path);
-	if (rc == -1)
+	if (conf_load("braille", name, "--braille-layout", "braille layout",
+	    profile_key, p) == -1)
 		return -1;
 	if (cfg.table != NULL)
 		snprintf(p->table, sizeof(p->table), "%s", cfg.table);

@@ -186,25 +186,17 @@ lp_setup(void)
 	const char	*name = cfg.layout != NULL ? cfg.layout : "18pt";
 	struct profile	*p = &cfg.p;
 	struct device	*dev = &p->dev;
-	char		*path, *text;
-	size_t		 len;
-	int		 rc;
 
 	if (cfg.ready)
 		return 0;
-	if ((text = data_load("large-print", name, ".conf", "--layout",
-	    "layout", &path, &len)) == NULL)
-		return -1;
 	memset(p, 0, sizeof(*p));
 	dev->width = 40;
 	dev->line_spacing = 1;
 	dev->page_number = PAGE_NUMBER_BOTTOM;
 	dev->number_apart = true;
 	dev->keep_lines = 2;
-	rc = conf_parse(text, path, profile_key, p);
-	free(text);
-	free(path);
-	if (rc == -1)
+	if (conf_load("large-print", name, "--layout", "layout", profile_key,
+	    p) == -1)
 		return -1;
 	if (cfg.width != 0)
 		dev->width = cfg.width;
