@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "detect.h"
 #include "diag.h"
+#include "labels.h"
 #include "meta.h"
 #include "text.h"
 #include "tree.h"
@@ -322,4 +323,31 @@ meta_uuid(const struct meta *m, const char *content, size_t len, char *out,
 	    "%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
 	    u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
 	    u[14], u[15]);
+}
+
+void
+meta_header(const struct doc *d, void (*fn)(enum header_part,
+    const struct node *, const char *, void *), void *arg)
+{
+	const struct meta *m = &d->meta;
+	const struct node *k;
+	struct buf	 s = { 0 };
+	bool		 byline = false;
+
+	if (m->subtitle != NULL)
+		fn(HEADER_SUBTITLE, NULL, m->subtitle, arg);
+	for (k = d->root->first; k != NULL; k = k->next)
+		if (k->type == NODE_BYLINE) {
+			fn(HEADER_BYLINE, k, NULL, arg);
+			byline = true;
+		}
+	if (!byline && m->nauthors > 0) {
+		label_byline(m->language, m->authors, m->nauthors, &s);
+		fn(HEADER_AUTHORS, NULL, s.data, arg);
+		buf_free(&s);
+	}
+	if (m->date != NULL)
+		fn(HEADER_DATE, NULL, m->date, arg);
+	if (m->source != NULL)
+		fn(HEADER_SOURCE, NULL, m->source, arg);
 }

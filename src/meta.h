@@ -62,4 +62,26 @@ void	 meta_title(struct doc *);
 void	 meta_uuid(const struct meta *m, const char *content, size_t len,
 	    char *out, size_t outsz);
 
+/* A line of an article's header after its title (meta_header()). */
+enum header_part {
+	HEADER_SUBTITLE,
+	HEADER_BYLINE,		/* a byline of the text: its node */
+	HEADER_AUTHORS,		/* else the authors, "By A and B" */
+	HEADER_DATE,		/* as written */
+	HEADER_SOURCE,
+};
+
+struct node;
+
+/*
+ * Call fn for each line of d's header after the title, in the order
+ * every format shows them: the subtitle, the text's bylines (node, for
+ * the writer to render) or else the authors ("By A and B" in the
+ * article's language), the date, the source.  text is NUL-terminated,
+ * NULL for a byline; it lives until fn returns.
+ */
+void	 meta_header(const struct doc *d, void (*fn)(enum header_part,
+	    const struct node *byline, const char *text, void *arg),
+	    void *arg);
+
 #endif /* META_H */

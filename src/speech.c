@@ -31,6 +31,7 @@
 #include "diag.h"
 #include "labels.h"
 #include "lang.h"
+#include "meta.h"
 #include "opts.h"
 #include "say.h"
 #include "sentence.h"
@@ -546,14 +547,47 @@ paragraph_chapter(struct builder *b, const struct node *para)
 		add_chapter(b, b->text.data ? b->text.data : "", end);
 }
 
+/* A line of the header after the title (meta_header()). */
+static void
+header_utt(enum header_part part, const struct node *byline,
+    const char *text, void *arg)
+{
+	struct builder	*b = arg;
+	const struct meta *m = &b->d->meta;
+	struct date	 date;
+	struct buf	 s = { 0 };
+
+	switch (part) {
+	case HEADER_SUBTITLE:
+		add_utt(b, UTT_SUBTITLE, text, strlen(text),
+		    b->p->pause_sentence, m->subtitle_line, "subtitle");
+		break;
+	case HEADER_BYLINE:
+		add_sentences(b, byline, UTT_BYLINE, b->p->pause_sentence, "");
+		break;
+	case HEADER_AUTHORS:
+		add_utt(b, UTT_BYLINE, text, strlen(text),
+		    b->p->pause_sentence, 0, "byline");
+		break;
+	case HEADER_DATE:
+		if (!date_parse(text, strlen(text), &date) ||
+		    !date_spoken(&date, b->reading, &s))
+			buf_puts(&s, text);
+		add_utt(b, UTT_DATE, s.data, s.len, b->p->pause_sentence,
+		    m->date_line, "date");
+		break;
+	case HEADER_SOURCE:
+		add_utt(b, UTT_SOURCE, text, strlen(text),
+		    b->p->pause_sentence, 0, "source");
+		break;
+	}
+	buf_free(&s);
+}
+
 static void
 add_header(struct builder *b)
 {
 	const struct meta *m = &b->d->meta;
-	const struct node *k;
-	struct date	 date;
-	struct buf	 s = { 0 };
-	bool		 byline = false;
 
 	/* A title made from the first sentence would be heard twice. */
 	if (m->title_from != FROM_SENTENCE || m->subtitle != NULL ||
@@ -562,33 +596,8 @@ add_header(struct builder *b)
 	if (m->title_from != FROM_SENTENCE)
 		add_utt(b, UTT_TITLE, m->title, strlen(m->title),
 		    b->p->pause_title, m->title_line, "title");
-	if (m->subtitle != NULL)
-		add_utt(b, UTT_SUBTITLE, m->subtitle, strlen(m->subtitle),
-		    b->p->pause_sentence, m->subtitle_line, "subtitle");
-	for (k = b->d->root->first; k != NULL; k = k->next)
-		if (k->type == NODE_BYLINE) {
-			add_sentences(b, k, UTT_BYLINE, b->p->pause_sentence,
-			    "");
-			byline = true;
-		}
-	if (!byline && m->nauthors > 0) {
-		label_byline(m->language, m->authors, m->nauthors, &s);
-		add_utt(b, UTT_BYLINE, s.data, s.len, b->p->pause_sentence, 0,
-		    "byline");
-	}
-	if (m->date != NULL) {
-		buf_reset(&s);
-		if (!date_parse(m->date, strlen(m->date), &date) ||
-		    !date_spoken(&date, b->reading, &s))
-			buf_puts(&s, m->date);
-		add_utt(b, UTT_DATE, s.data, s.len, b->p->pause_sentence,
-		    m->date_line, "date");
-	}
-	if (m->source != NULL)
-		add_utt(b, UTT_SOURCE, m->source, strlen(m->source),
-		    b->p->pause_sentence, 0, "source");
+	meta_header(b->d, header_utt, b);
 	pause_at_least(b, b->p->pause_title);
-	buf_free(&s);
 }
 
 /*

@@ -35,6 +35,7 @@
 #include "diag.h"
 #include "labels.h"
 #include "layout.h"
+#include "meta.h"
 #include "opts.h"
 #include "sink.h"
 #include "tree.h"
@@ -463,11 +464,17 @@ add_blocks(struct brf *l, const struct node *k)
 	}
 }
 
-/* A line of the header, in cell 1 with runovers in cell 3. */
+/* A line of the header (meta_header()), in cell 1, runovers in cell 3. */
 static void
-add_header_line(struct brf *l, const char *s, size_t len)
+header_line(enum header_part part, const struct node *byline,
+    const char *text, void *arg)
 {
-	braille(l, s, len);
+	struct brf	*l = arg;
+
+	if (part == HEADER_BYLINE)
+		text_of(l, byline, "");
+	else
+		braille(l, text, strlen(text));
 	block(l, BLOCK_SPLIT);
 	layout_text(l->l, l->tmp.data, l->tmp.len, "", RUNOVER3);
 }
@@ -480,34 +487,12 @@ static void
 add_header(struct brf *l)
 {
 	const struct meta *m = &l->d->meta;
-	const struct node *k;
-	struct buf	 s = { 0 };
-	bool		 byline = false;
 
 	braille(l, m->title, strlen(m->title));
 	block(l, BLOCK_KEEP);
 	layout_centred(l->l, l->tmp.data, l->tmp.len, CENTRE_MARGIN);
 	l->gap = true;
-	if (m->subtitle != NULL)
-		add_header_line(l, m->subtitle, strlen(m->subtitle));
-	for (k = l->d->root->first; k != NULL; k = k->next)
-		if (k->type == NODE_BYLINE) {
-			text_of(l, k, "");
-			block(l, BLOCK_SPLIT);
-			layout_text(l->l, l->tmp.data, l->tmp.len, "",
-			    RUNOVER3);
-			byline = true;
-		}
-	if (!byline && m->nauthors > 0) {
-		buf_reset(&s);
-		label_byline(m->language, m->authors, m->nauthors, &s);
-		add_header_line(l, s.data, s.len);
-	}
-	if (m->date != NULL)
-		add_header_line(l, m->date, strlen(m->date));
-	if (m->source != NULL)
-		add_header_line(l, m->source, strlen(m->source));
-	buf_free(&s);
+	meta_header(l->d, header_line, l);
 	l->gap = true;
 }
 

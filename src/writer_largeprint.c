@@ -29,6 +29,7 @@
 #include "ctx.h"
 #include "lang.h"
 #include "layout.h"
+#include "meta.h"
 #include "opts.h"
 #include "sink.h"
 #include "text.h"
@@ -454,45 +455,34 @@ add_blocks(struct lp *l, const struct node *k, const char *indent)
 	}
 }
 
+/* A line of the header (meta_header()), flush left. */
+static void
+header_line(enum header_part part, const struct node *byline,
+    const char *text, void *arg)
+{
+	struct lp	*l = arg;
+
+	if (part == HEADER_BYLINE)
+		text_of(l, byline);
+	else if (part == HEADER_SUBTITLE)
+		set_text(l, text, strlen(text));
+	else {
+		buf_reset(&l->tmp);
+		put_text(l, &l->tmp, text, strlen(text));
+	}
+	layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
+}
+
 /* Title, subtitle, bylines (or authors), date and source. */
 static void
 add_header(struct lp *l)
 {
 	const struct meta *m = &l->d->meta;
-	const struct node *k;
-	struct buf	 s = { 0 };
-	bool		 byline = false;
 
 	set_text(l, m->title, strlen(m->title));
 	add_heading(l, l->tmp.data, l->tmp.len, '=', 0);
 	layout_block(l->l, BLOCK_GAP);
-	if (m->subtitle != NULL) {
-		set_text(l, m->subtitle, strlen(m->subtitle));
-		layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
-	}
-	for (k = l->d->root->first; k != NULL; k = k->next)
-		if (k->type == NODE_BYLINE) {
-			text_of(l, k);
-			layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
-			byline = true;
-		}
-	if (!byline && m->nauthors > 0) {
-		label_byline(m->language, m->authors, m->nauthors, &s);
-		buf_reset(&l->tmp);
-		put_text(l, &l->tmp, s.data, s.len);
-		layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
-		buf_free(&s);
-	}
-	if (m->date != NULL) {
-		buf_reset(&l->tmp);
-		put_text(l, &l->tmp, m->date, strlen(m->date));
-		layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
-	}
-	if (m->source != NULL) {
-		buf_reset(&l->tmp);
-		put_text(l, &l->tmp, m->source, strlen(m->source));
-		layout_text(l->l, l->tmp.data, l->tmp.len, "", "");
-	}
+	meta_header(l->d, header_line, l);
 	if (layout_empty(l->l))
 		layout_drop(l->l);
 }
