@@ -65,7 +65,9 @@
 
 #define NONE		((size_t)-1)
 #define LOOK_AHEAD	64	/* words a lost word may be looked for in */
-#define RESYNC		4096	/* ... and three words in a row */
+#define RESYNC		4096	/* ... and ANCHOR words in a row */
+#define ANCHOR		3	/* words in a row that place the text */
+#define ALIVE		8	/* words after a lost one that may go on */
 #define INVALID		0x80	/* a cell that is no Braille ASCII */
 #define MAXTEXTS	6	/* the texts a block may be printed as */
 
@@ -527,10 +529,50 @@ page_numbers(struct brl *b, const char *name)
 
 /* ---- Words ---------------------------------------------------------------- */
 
+/* Whether want from i and got from k agree for n words. */
+static bool
+run_of(const struct words *want, size_t i, const struct words *got,
+    size_t k, size_t n)
+{
+	size_t	 m;
+
+	if (i + n > want->n || k + n > got->n)
+		return false;
+	for (m = 0; m < n; m++)
+		if (strcmp(want->v[i + m], got->v[k + m]) != 0)
+			return false;
+	return true;
+}
+
 /*
- * Mark in lost[] the words of want not found in got, in order: each is
- * looked for in the next LOOK_AHEAD words after the last one found.
- * Returns how many were found.
+ * Whether one of the ALIVE words after want's word i begins a run of
+ * ANCHOR words in got between j and k: the text goes on before k, so
+ * word i is lost there, not found at k.
+ */
+static bool
+goes_on(const struct words *want, size_t i, const struct words *got,
+    size_t j, size_t k)
+{
+	size_t	 i2, k2;
+
+	for (i2 = i + 1; i2 < want->n && i2 <= i + ALIVE; i2++)
+		for (k2 = j; k2 < k; k2++)
+			if (run_of(want, i2, got, k2, ANCHOR))
+				return true;
+	return false;
+}
+
+/*
+ * Mark in lost[] the words of want not found in got, in order, and
+ * return how many were found.  Greedy, with a cursor j in got (after
+ * the last word found): each word is looked for in the next LOOK_AHEAD
+ * words, else (a run of words the writer added: escapes of a script the
+ * table lacks) as ANCHOR words in a row up to RESYNC words on.  A word
+ * found more than two words on moves the cursor only if the words after
+ * it do not go on before that place: a word the braille lost ("B.C."
+ * read back as "b can") is found again further on in a book ("B.C."
+ * is in every other note), and taking that would lose every word
+ * between.  Linear in the words, as a book is long.
  */
 static size_t
 find_words(const struct words *want, const struct words *got, bool *lost,
@@ -549,17 +591,12 @@ find_words(const struct words *want, const struct words *got, bool *lost,
 			    i + 1 == want->n || (k + 1 < got->n &&
 			    strcmp(want->v[i + 1], got->v[k + 1]) == 0)))
 				at = k;
-		/*
-		 * Far off (a run of more than LOOK_AHEAD words the writer
-		 * added, escapes of a script the table lacks): found again
-		 * where three words in a row are.
-		 */
-		for (k = j + LOOK_AHEAD; at == NONE && i + 2 < want->n &&
-		    k + 2 < got->n && k < j + RESYNC; k++)
-			if (strcmp(want->v[i], got->v[k]) == 0 &&
-			    strcmp(want->v[i + 1], got->v[k + 1]) == 0 &&
-			    strcmp(want->v[i + 2], got->v[k + 2]) == 0)
+		for (k = j + LOOK_AHEAD; at == NONE && k < got->n &&
+		    k < j + RESYNC; k++)
+			if (run_of(want, i, got, k, ANCHOR))
 				at = k;
+		if (at != NONE && at > j + 2 && goes_on(want, i, got, j, at))
+			at = NONE;
 		lost[i] = at == NONE;
 		if (where != NULL)
 			where[i] = j;
