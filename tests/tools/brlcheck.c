@@ -684,6 +684,34 @@ round_trip_tree(const struct brl *b, xmlDocPtr t, struct words *w)
 	round_trip_blocks(b, w, tree_body(t));
 }
 
+/*
+ * Take UEB's typeform indicators out of n cells, in place, and return
+ * how many are left: a prefix, dot 4 (script), 45 (bold), 456
+ * (underline) or 46 (italic), then dot 2 (word), 23 (symbol), 2356
+ * (passage) or 3 (terminator).  They are not words, and
+ * lou_backTranslateString reads some of them as "\46/", splitting the
+ * word they stand before.  In UEB no other sign is such a pair (these
+ * prefixes come before letters and upper cells else), so no word goes
+ * with them.
+ */
+static size_t
+unemph(unsigned char *c, size_t n)
+{
+	size_t	 i, m = 0;
+
+	for (i = 0; i < n; i++) {
+		if (i + 1 < n && (c[i] == 0x08 || c[i] == 0x18 ||
+		    c[i] == 0x38 || c[i] == 0x28) && (c[i + 1] == 0x02 ||
+		    c[i + 1] == 0x06 || c[i + 1] == 0x36 ||
+		    c[i + 1] == 0x04)) {
+			i++;
+			continue;
+		}
+		c[m++] = c[i];
+	}
+	return m;
+}
+
 static int
 words(struct brl *b, const char *name, xmlDocPtr t)
 {
@@ -713,6 +741,8 @@ words(struct brl *b, const char *name, xmlDocPtr t)
 		if (joined)
 			n--;
 	}
+	if (b->ueb)
+		n = unemph(all, n);
 	if (back(b->table, all, n, &txt) == -1) {
 		printf("not ok brlcheck %s: words: liblouis cannot "
 		    "back-translate with %s\n", name, b->table);
