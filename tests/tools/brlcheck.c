@@ -17,12 +17,17 @@
  *                 the table's translation of 1, 2, 3... alone, ending in
  *                 cell CELLS, at least 3 blank cells before it;
  *   words         the page text back-translated (lou_backTranslateString,
- *                 dots in and out, so no display table is involved)
- *                 holds the tree's words in order (tree_words(), case
- *                 folded: words lector adds may come between); with -u
- *                 every one of them, else at least 99 %, as grade 2
- *                 back-translation guesses (a greedy match that looks
- *                 ahead a bounded number of words, so a book is linear);
+ *                 dots in and out, so no display table is involved;
+ *                 a preformatted block's rows, as structure finds them,
+ *                 with the uncontracted table; UEB's typeform indicators
+ *                 taken out first) holds the tree's words in order
+ *                 (tree_words(), case folded: words lector adds may come
+ *                 between); with -u every one of them, else at least
+ *                 99 %, as grade 2 back-translation guesses; a word the
+ *                 table's own round trip of the tree loses too is not
+ *                 held against the braille (a greedy match that looks
+ *                 ahead a bounded number of words and finds its place
+ *                 again by runs of words, so a book is linear);
  *   structure     each block of the tree is where it belongs and set as
  *                 BANA formats have it: its text translated here with
  *                 the same table is, cell for cell, its lines joined by
@@ -112,6 +117,7 @@ struct row {
 	size_t		 ind;	/* blank cells before the first dot */
 	size_t		 page;	/* from 0 */
 	size_t		 line;	/* line of the file, from 1 */
+	bool		 pre;	/* a preformatted block's, by structure() */
 };
 
 struct brl {
@@ -620,7 +626,7 @@ round_trip(const struct brl *b, struct words *w, const char *s, bool pre)
 	size_t		 n;
 
 	n = tr(pre ? b->table_g1 : b->table, s, 0, &c);
-	if (n != NONE && back(b->table, c, n, &t) == 0)
+	if (n != NONE && back(pre ? b->table_g1 : b->table, c, n, &t) == 0)
 		words_add(w, t.data != NULL ? t.data : "", true);
 	free(c);
 	buf_free(&t);
@@ -712,21 +718,23 @@ unemph(unsigned char *c, size_t n)
 	return m;
 }
 
+/*
+ * Back-translate the text rows [from, to) into out, then a space: the
+ * lines joined by a space, a word cut with the continuation mark joined
+ * whole; a preformatted block's rows with the uncontracted table it was
+ * written with (read with grade 2, "B.C." is "b can").  Returns -1 if
+ * liblouis fails.
+ */
 static int
-words(struct brl *b, const char *name, xmlDocPtr t)
+read_rows(const struct brl *b, size_t from, size_t to, struct buf *out)
 {
-	struct words	 want = { 0 }, got = { 0 }, ideal = { 0 };
-	struct buf	 txt = { 0 };
 	unsigned char	*all;
-	size_t		 n = 0, i, k, found, ideal_found, miss = NONE;
-	size_t		 writer_lost = 0;
-	size_t		*where;
-	bool		 joined = false, *lost, *ideal_lost;
-	double		 pct;
+	size_t		 n = 0, i;
+	bool		 joined = false;
 	int		 rc;
 
-	all = malloc(b->ntext * (b->cells + 1) + 1);
-	for (i = 0; i < b->ntext; i++) {
+	all = malloc((to - from) * (b->cells + 1) + 1);
+	for (i = from; i < to; i++) {
 		struct row	*r = b->text[i];
 		size_t		 len = r->n - r->ind;
 
@@ -743,13 +751,37 @@ words(struct brl *b, const char *name, xmlDocPtr t)
 	}
 	if (b->ueb)
 		n = unemph(all, n);
-	if (back(b->table, all, n, &txt) == -1) {
-		printf("not ok brlcheck %s: words: liblouis cannot "
-		    "back-translate with %s\n", name, b->table);
-		free(all);
-		return 1;
-	}
+	rc = back(b->text[from]->pre ? b->table_g1 : b->table, all, n, out);
+	buf_putc(out, ' ');
 	free(all);
+	return rc;
+}
+
+static int
+words(struct brl *b, const char *name, xmlDocPtr t)
+{
+	struct words	 want = { 0 }, got = { 0 }, ideal = { 0 };
+	struct buf	 txt = { 0 };
+	size_t		 i, k, found, ideal_found, miss = NONE;
+	size_t		 writer_lost = 0;
+	size_t		*where;
+	bool		 *lost, *ideal_lost;
+	double		 pct;
+	int		 rc;
+
+	/* The rows in runs of one kind, each read with its table. */
+	for (i = 0; i < b->ntext; i = k) {
+		for (k = i; k < b->ntext && b->text[k]->pre ==
+		    b->text[i]->pre; k++)
+			;
+		if (read_rows(b, i, k, &txt) == -1) {
+			printf("not ok brlcheck %s: words: liblouis cannot "
+			    "back-translate with %s\n", name,
+			    b->text[i]->pre ? b->table_g1 : b->table);
+			buf_free(&txt);
+			return 1;
+		}
+	}
 	words_add(&got, txt.data != NULL ? txt.data : "", true);
 	tree_words(t, &want);
 	round_trip_tree(b, t, &ideal);
@@ -1360,7 +1392,7 @@ take_pre(struct brl *b, xmlNodePtr k, const char *what)
 	struct cells	 v[2];
 	char		*text = elem_text(k), *line, *nl, why[512];
 	unsigned char	*w, *w2;
-	size_t		 lines = 1, i, nw, nw2, at;
+	size_t		 lines = 1, i, nw, nw2, at, first;
 
 	memset(v, 0, sizeof(v));
 	for (i = 0; text[i] != '\0'; i++)
@@ -1376,6 +1408,7 @@ take_pre(struct brl *b, xmlNodePtr k, const char *what)
 		cells_tr(b, &v[0], label.data, 0);
 	}
 	take(b, what, v, b->ueb ? 2 : 1, 6, 4, 0, GAP_ANY, GAP_ANY);
+	first = b->at;
 	for (line = text; line != NULL && b->msg[0] == '\0'; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';
@@ -1394,6 +1427,9 @@ take_pre(struct brl *b, xmlNodePtr k, const char *what)
 		free(w);
 		free(w2);
 	}
+	/* The words check reads these rows uncontracted. */
+	for (i = first; i < b->at; i++)
+		b->text[i]->pre = true;
 	b->after = GAP_ANY;
 	free(text);
 	buf_free(&label);
@@ -1599,8 +1635,12 @@ header(struct brl *b, xmlDocPtr t)
 	buf_free(&s);
 }
 
-static int
-structure(struct brl *b, const char *name, xmlDocPtr t)
+/*
+ * The structure check, its finding in b->msg; run before words(), which
+ * reads the rows it finds preformatted with their own table.
+ */
+static void
+structure(struct brl *b, xmlDocPtr t)
 {
 	size_t	 i;
 
@@ -1617,6 +1657,12 @@ structure(struct brl *b, const char *name, xmlDocPtr t)
 		if (page_top(b, i) && blank_row(b, i))
 			fail(b, "line %zu, blank, is the first of a page's "
 			    "text", b->text[i]->line);
+}
+
+/* structure()'s TAP line. */
+static int
+structure_say(const struct brl *b, const char *name)
+{
 	if (b->msg[0] == '\0') {
 		printf("ok brlcheck %s: structure\n", name);
 		return 0;
@@ -1759,8 +1805,9 @@ main(int argc, char *argv[])
 	rc |= geometry(&b, name, s, len, brf);
 	free(s);
 	rc |= page_numbers(&b, name);
+	structure(&b, t);
 	rc |= words(&b, name, t);
-	rc |= structure(&b, name, t);
+	rc |= structure_say(&b, name);
 out:
 	for (i = 0; i < b.nrows; i++)
 		free(b.rows[i].cells);
