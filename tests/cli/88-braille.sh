@@ -74,7 +74,8 @@ fi
 # is no reading it back; its own checks below, not the oracle's.
 n=$(printf '%s\n' "$@" | grep -vc 'zh-library')
 [ -f "$SEED" ] || n=$((n + 1))
-plan $((12 * n + (${FLORANTE:+2} + 0) + (${BOOK:+1} + 0) + 6 + 15 + 8 + 8))
+plan $((12 * n + (${FLORANTE:+2} + 0) + (${BOOK:+1} + 0) + 6 + 15 + 8 +
+    8))
 [ -f "$SEED" ] || skip 12 "88-braille: no $SEED (the shared folder beside the clone)"
 
 # table_of ERR: the table of lector's "info: braille: TABLE" line.
