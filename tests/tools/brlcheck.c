@@ -17,12 +17,17 @@
  *                 the table's translation of 1, 2, 3... alone, ending in
  *                 cell CELLS, at least 3 blank cells before it;
  *   words         the page text back-translated (lou_backTranslateString,
- *                 dots in and out, so no display table is involved)
- *                 holds the tree's words in order (tree_words(), case
- *                 folded: words lector adds may come between); with -u
- *                 every one of them, else at least 99 %, as grade 2
- *                 back-translation guesses (a greedy match that looks
- *                 ahead a bounded number of words, so a book is linear);
+ *                 dots in and out, so no display table is involved;
+ *                 a preformatted block's rows, as structure finds them,
+ *                 with the uncontracted table; UEB's typeform indicators
+ *                 taken out first) holds the tree's words in order
+ *                 (tree_words(), case folded: words lector adds may come
+ *                 between); with -u every one of them, else at least
+ *                 99 %, as grade 2 back-translation guesses; a word the
+ *                 table's own round trip of the tree loses too is not
+ *                 held against the braille (a greedy match that looks
+ *                 ahead a bounded number of words and finds its place
+ *                 again by runs of words, so a book is linear);
  *   structure     each block of the tree is where it belongs and set as
  *                 BANA formats have it: its text translated here with
  *                 the same table is, cell for cell, its lines joined by
@@ -65,7 +70,9 @@
 
 #define NONE		((size_t)-1)
 #define LOOK_AHEAD	64	/* words a lost word may be looked for in */
-#define RESYNC		4096	/* ... and three words in a row */
+#define RESYNC		4096	/* ... and ANCHOR words in a row */
+#define ANCHOR		3	/* words in a row that place the text */
+#define ALIVE		8	/* words after a lost one that may go on */
 #define INVALID		0x80	/* a cell that is no Braille ASCII */
 #define MAXTEXTS	6	/* the texts a block may be printed as */
 
@@ -110,6 +117,7 @@ struct row {
 	size_t		 ind;	/* blank cells before the first dot */
 	size_t		 page;	/* from 0 */
 	size_t		 line;	/* line of the file, from 1 */
+	bool		 pre;	/* a preformatted block's, by structure() */
 };
 
 struct brl {
@@ -527,10 +535,50 @@ page_numbers(struct brl *b, const char *name)
 
 /* ---- Words ---------------------------------------------------------------- */
 
+/* Whether want from i and got from k agree for n words. */
+static bool
+run_of(const struct words *want, size_t i, const struct words *got,
+    size_t k, size_t n)
+{
+	size_t	 m;
+
+	if (i + n > want->n || k + n > got->n)
+		return false;
+	for (m = 0; m < n; m++)
+		if (strcmp(want->v[i + m], got->v[k + m]) != 0)
+			return false;
+	return true;
+}
+
 /*
- * Mark in lost[] the words of want not found in got, in order: each is
- * looked for in the next LOOK_AHEAD words after the last one found.
- * Returns how many were found.
+ * Whether one of the ALIVE words after want's word i begins a run of
+ * ANCHOR words in got between j and k: the text goes on before k, so
+ * word i is lost there, not found at k.
+ */
+static bool
+goes_on(const struct words *want, size_t i, const struct words *got,
+    size_t j, size_t k)
+{
+	size_t	 i2, k2;
+
+	for (i2 = i + 1; i2 < want->n && i2 <= i + ALIVE; i2++)
+		for (k2 = j; k2 < k; k2++)
+			if (run_of(want, i2, got, k2, ANCHOR))
+				return true;
+	return false;
+}
+
+/*
+ * Mark in lost[] the words of want not found in got, in order, and
+ * return how many were found.  Greedy, with a cursor j in got (after
+ * the last word found): each word is looked for in the next LOOK_AHEAD
+ * words, else (a run of words the writer added: escapes of a script the
+ * table lacks) as ANCHOR words in a row up to RESYNC words on.  A word
+ * found more than two words on moves the cursor only if the words after
+ * it do not go on before that place: a word the braille lost ("B.C."
+ * read back as "b can") is found again further on in a book ("B.C."
+ * is in every other note), and taking that would lose every word
+ * between.  Linear in the words, as a book is long.
  */
 static size_t
 find_words(const struct words *want, const struct words *got, bool *lost,
@@ -549,17 +597,12 @@ find_words(const struct words *want, const struct words *got, bool *lost,
 			    i + 1 == want->n || (k + 1 < got->n &&
 			    strcmp(want->v[i + 1], got->v[k + 1]) == 0)))
 				at = k;
-		/*
-		 * Far off (a run of more than LOOK_AHEAD words the writer
-		 * added, escapes of a script the table lacks): found again
-		 * where three words in a row are.
-		 */
-		for (k = j + LOOK_AHEAD; at == NONE && i + 2 < want->n &&
-		    k + 2 < got->n && k < j + RESYNC; k++)
-			if (strcmp(want->v[i], got->v[k]) == 0 &&
-			    strcmp(want->v[i + 1], got->v[k + 1]) == 0 &&
-			    strcmp(want->v[i + 2], got->v[k + 2]) == 0)
+		for (k = j + LOOK_AHEAD; at == NONE && k < got->n &&
+		    k < j + RESYNC; k++)
+			if (run_of(want, i, got, k, ANCHOR))
 				at = k;
+		if (at != NONE && at > j + 2 && goes_on(want, i, got, j, at))
+			at = NONE;
 		lost[i] = at == NONE;
 		if (where != NULL)
 			where[i] = j;
@@ -583,7 +626,7 @@ round_trip(const struct brl *b, struct words *w, const char *s, bool pre)
 	size_t		 n;
 
 	n = tr(pre ? b->table_g1 : b->table, s, 0, &c);
-	if (n != NONE && back(b->table, c, n, &t) == 0)
+	if (n != NONE && back(pre ? b->table_g1 : b->table, c, n, &t) == 0)
 		words_add(w, t.data != NULL ? t.data : "", true);
 	free(c);
 	buf_free(&t);
@@ -647,21 +690,51 @@ round_trip_tree(const struct brl *b, xmlDocPtr t, struct words *w)
 	round_trip_blocks(b, w, tree_body(t));
 }
 
-static int
-words(struct brl *b, const char *name, xmlDocPtr t)
+/*
+ * Take UEB's typeform indicators out of n cells, in place, and return
+ * how many are left: a prefix, dot 4 (script), 45 (bold), 456
+ * (underline) or 46 (italic), then dot 2 (word), 23 (symbol), 2356
+ * (passage) or 3 (terminator).  They are not words, and
+ * lou_backTranslateString reads some of them as "\46/", splitting the
+ * word they stand before.  In UEB no other sign is such a pair (these
+ * prefixes come before letters and upper cells else), so no word goes
+ * with them.
+ */
+static size_t
+unemph(unsigned char *c, size_t n)
 {
-	struct words	 want = { 0 }, got = { 0 }, ideal = { 0 };
-	struct buf	 txt = { 0 };
+	size_t	 i, m = 0;
+
+	for (i = 0; i < n; i++) {
+		if (i + 1 < n && (c[i] == 0x08 || c[i] == 0x18 ||
+		    c[i] == 0x38 || c[i] == 0x28) && (c[i + 1] == 0x02 ||
+		    c[i + 1] == 0x06 || c[i + 1] == 0x36 ||
+		    c[i + 1] == 0x04)) {
+			i++;
+			continue;
+		}
+		c[m++] = c[i];
+	}
+	return m;
+}
+
+/*
+ * Back-translate the text rows [from, to) into out, then a space: the
+ * lines joined by a space, a word cut with the continuation mark joined
+ * whole; a preformatted block's rows with the uncontracted table it was
+ * written with (read with grade 2, "B.C." is "b can").  Returns -1 if
+ * liblouis fails.
+ */
+static int
+read_rows(const struct brl *b, size_t from, size_t to, struct buf *out)
+{
 	unsigned char	*all;
-	size_t		 n = 0, i, k, found, ideal_found, miss = NONE;
-	size_t		 writer_lost = 0;
-	size_t		*where;
-	bool		 joined = false, *lost, *ideal_lost;
-	double		 pct;
+	size_t		 n = 0, i;
+	bool		 joined = false;
 	int		 rc;
 
-	all = malloc(b->ntext * (b->cells + 1) + 1);
-	for (i = 0; i < b->ntext; i++) {
+	all = malloc((to - from) * (b->cells + 1) + 1);
+	for (i = from; i < to; i++) {
 		struct row	*r = b->text[i];
 		size_t		 len = r->n - r->ind;
 
@@ -676,13 +749,39 @@ words(struct brl *b, const char *name, xmlDocPtr t)
 		if (joined)
 			n--;
 	}
-	if (back(b->table, all, n, &txt) == -1) {
-		printf("not ok brlcheck %s: words: liblouis cannot "
-		    "back-translate with %s\n", name, b->table);
-		free(all);
-		return 1;
-	}
+	if (b->ueb)
+		n = unemph(all, n);
+	rc = back(b->text[from]->pre ? b->table_g1 : b->table, all, n, out);
+	buf_putc(out, ' ');
 	free(all);
+	return rc;
+}
+
+static int
+words(struct brl *b, const char *name, xmlDocPtr t)
+{
+	struct words	 want = { 0 }, got = { 0 }, ideal = { 0 };
+	struct buf	 txt = { 0 };
+	size_t		 i, k, found, ideal_found, miss = NONE;
+	size_t		 writer_lost = 0;
+	size_t		*where;
+	bool		 *lost, *ideal_lost;
+	double		 pct;
+	int		 rc;
+
+	/* The rows in runs of one kind, each read with its table. */
+	for (i = 0; i < b->ntext; i = k) {
+		for (k = i; k < b->ntext && b->text[k]->pre ==
+		    b->text[i]->pre; k++)
+			;
+		if (read_rows(b, i, k, &txt) == -1) {
+			printf("not ok brlcheck %s: words: liblouis cannot "
+			    "back-translate with %s\n", name,
+			    b->text[i]->pre ? b->table_g1 : b->table);
+			buf_free(&txt);
+			return 1;
+		}
+	}
 	words_add(&got, txt.data != NULL ? txt.data : "", true);
 	tree_words(t, &want);
 	round_trip_tree(b, t, &ideal);
@@ -1293,7 +1392,7 @@ take_pre(struct brl *b, xmlNodePtr k, const char *what)
 	struct cells	 v[2];
 	char		*text = elem_text(k), *line, *nl, why[512];
 	unsigned char	*w, *w2;
-	size_t		 lines = 1, i, nw, nw2, at;
+	size_t		 lines = 1, i, nw, nw2, at, first;
 
 	memset(v, 0, sizeof(v));
 	for (i = 0; text[i] != '\0'; i++)
@@ -1309,6 +1408,7 @@ take_pre(struct brl *b, xmlNodePtr k, const char *what)
 		cells_tr(b, &v[0], label.data, 0);
 	}
 	take(b, what, v, b->ueb ? 2 : 1, 6, 4, 0, GAP_ANY, GAP_ANY);
+	first = b->at;
 	for (line = text; line != NULL && b->msg[0] == '\0'; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';
@@ -1327,6 +1427,9 @@ take_pre(struct brl *b, xmlNodePtr k, const char *what)
 		free(w);
 		free(w2);
 	}
+	/* The words check reads these rows uncontracted. */
+	for (i = first; i < b->at; i++)
+		b->text[i]->pre = true;
 	b->after = GAP_ANY;
 	free(text);
 	buf_free(&label);
@@ -1532,8 +1635,12 @@ header(struct brl *b, xmlDocPtr t)
 	buf_free(&s);
 }
 
-static int
-structure(struct brl *b, const char *name, xmlDocPtr t)
+/*
+ * The structure check, its finding in b->msg; run before words(), which
+ * reads the rows it finds preformatted with their own table.
+ */
+static void
+structure(struct brl *b, xmlDocPtr t)
 {
 	size_t	 i;
 
@@ -1550,6 +1657,12 @@ structure(struct brl *b, const char *name, xmlDocPtr t)
 		if (page_top(b, i) && blank_row(b, i))
 			fail(b, "line %zu, blank, is the first of a page's "
 			    "text", b->text[i]->line);
+}
+
+/* structure()'s TAP line. */
+static int
+structure_say(const struct brl *b, const char *name)
+{
 	if (b->msg[0] == '\0') {
 		printf("ok brlcheck %s: structure\n", name);
 		return 0;
@@ -1692,8 +1805,9 @@ main(int argc, char *argv[])
 	rc |= geometry(&b, name, s, len, brf);
 	free(s);
 	rc |= page_numbers(&b, name);
+	structure(&b, t);
 	rc |= words(&b, name, t);
-	rc |= structure(&b, name, t);
+	rc |= structure_say(&b, name);
 out:
 	for (i = 0; i < b.nrows; i++)
 		free(b.rows[i].cells);
