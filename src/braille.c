@@ -296,6 +296,11 @@ to_wide(struct braille *b, const char *text, size_t len, const char *marks)
 		if (m == 0)
 			break;
 		tf = marks != NULL ? typeform(b, marks[i]) : 0;
+		/* Punctuation right after an emphasised word goes with it
+		 * (UEB 9.7: no terminator before a closing comma). */
+		if (tf == 0 && n > 0 && b->tf[n - 1] != 0 &&
+		    text_is_punct(cp) && !text_is_opener(cp))
+			tf = b->tf[n - 1];
 		/* A 16-bit liblouis takes no character past U+FFFF. */
 		if (narrow && cp > 0xffff)
 			cp = 0xfffd;
