@@ -228,6 +228,11 @@ tr(const char *table, const char *s, int mode, unsigned char **out)
 		tf[n] = (em > 0 ? lou_getTypeformForEmphClass(table,
 		    "italic") : 0) | (strong > 0 ?
 		    lou_getTypeformForEmphClass(table, "bold") : 0);
+		/* The contract: punctuation right after emphasis goes with
+		 * it (UEB 9.7), an opening mark aside. */
+		if (tf[n] == 0 && n > 0 && tf[n - 1] != 0 &&
+		    text_is_punct(cp) && !text_is_opener(cp))
+			tf[n] = tf[n - 1];
 		/* (A 2-byte widechar cannot hold it.) */
 		if (sizeof(widechar) == 2 && cp > 0xffff)
 			cp = 0xfffd;
