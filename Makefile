@@ -96,6 +96,7 @@ san: deps
 	    LDFLAGS="$(SAN)" build-san/lector build-all
 	@$(TEST_ENV) LECTOR=build-san/lector TESTBIN=build-san/tests \
 	    LECTOR_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=98 \
 	    LECTOR_SKIP_CHECKERS=1 sh tests/run.sh
 

@@ -138,6 +138,39 @@ find_table(const char *lang, enum braille_grade grade)
 	return found;
 }
 
+/*
+ * find_table(), once a language and grade in a process: a batch asks
+ * for the same few again and again, each search reads table files, and
+ * liblouis 3.24's lou_getTableInfo() leaks a field a table gives twice
+ * (Norwegian's three languages).
+ */
+static char *
+find_table_once(const char *lang, enum braille_grade grade)
+{
+	static struct {
+		char			 lang[16];
+		enum braille_grade	 grade;
+		char			*table;		/* NULL: none */
+	} seen[32];
+	static size_t	 nseen;
+	size_t		 i;
+	char		*t;
+
+	for (i = 0; i < nseen; i++)
+		if (seen[i].grade == grade && strcmp(seen[i].lang, lang) == 0)
+			return seen[i].table != NULL ?
+			    xstrdup(seen[i].table) : NULL;
+	t = find_table(lang, grade);
+	if (nseen < NELEM(seen)) {
+		snprintf(seen[nseen].lang, sizeof(seen[nseen].lang), "%s",
+		    lang);
+		seen[nseen].grade = grade;
+		seen[nseen].table = t != NULL ? xstrdup(t) : NULL;
+		nseen++;
+	}
+	return t;
+}
+
 struct braille *
 braille_open(const char *tag, enum braille_grade grade, const char *tables)
 {
@@ -160,7 +193,7 @@ braille_open(const char *tag, enum braille_grade grade, const char *tables)
 			t = xstrdup(grade == BRAILLE_CONTRACTED ?
 			    "en-ueb-g2.ctb" : "en-ueb-g1.ctb");
 		else
-			t = find_table(lang, grade);
+			t = find_table_once(lang, grade);
 		if (t == NULL) {
 			diag(DIAG_ERROR, 0, "liblouis has no braille table "
 			    "for the language '%s' (--braille-table names "
