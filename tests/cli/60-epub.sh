@@ -151,8 +151,8 @@ set -- "$@" "$D/default.epub" "$D/large.epub" "$D/high-contrast.epub" \
 [ "${LECTOR_CHECK_CORPUS:-}" = 1 ] && set -- "$@" "$D"/corpus/*.epub
 if [ "${LECTOR_SKIP_CHECKERS:-}" = 1 ]; then
 	skip $# "epub: check-epub (LECTOR_SKIP_CHECKERS=1)"
-elif [ ! -x "$CHECK" ] || ! "$CHECK" "$S" >"$D/probe" 2>&1 &&
-    ! grep -q '^epubcheck errors=' "$D/probe"; then
+elif [ ! -x "$CHECK" ] || { ! "$CHECK" "$S" >"$D/probe" 2>&1 &&
+    ! grep -q '^epubcheck errors=' "$D/probe"; }; then
 	skip $# "epub: check-epub (EPUBCheck, Ace) not installed"
 else
 	for book in "$@"; do echo "$book"; done | xargs -P 2 -I{} sh -c '

@@ -160,8 +160,8 @@ check "passage: said in seconds, not spelled out" \
 CHECK=$SHARED/tools/check-epub
 if [ "${LECTOR_SKIP_CHECKERS:-}" = 1 ]; then
 	skip 3 "languages: check-epub (LECTOR_SKIP_CHECKERS=1)"
-elif [ ! -x "$CHECK" ] || ! "$CHECK" "$D/ar/ar.epub" >"$D/probe" 2>&1 &&
-    ! grep -q '^epubcheck errors=' "$D/probe"; then
+elif [ ! -x "$CHECK" ] || { ! "$CHECK" "$D/ar/ar.epub" >"$D/probe" 2>&1 &&
+    ! grep -q '^epubcheck errors=' "$D/probe"; }; then
 	skip 3 "languages: check-epub (EPUBCheck, Ace) not installed"
 else
 	for book in "$D/ar/ar.epub" "$D/kn/kn.epub" "$D/passage/passage.epub"; do

@@ -1796,7 +1796,6 @@ main(int argc, char *argv[])
 	} else
 		table = strdup(argv[1]);
 	b.table = table;
-	printf("# brlcheck %s: table %s\n", name, table);
 	/* Uncontracted: grade 1 of a table named for its grade. */
 	b.table_g1 = strdup(table);
 	if ((p = strstr(b.table_g1, "-g2")) != NULL)
@@ -1813,6 +1812,8 @@ main(int argc, char *argv[])
 	structure(&b, t);
 	rc |= words(&b, name, t);
 	rc |= structure_say(&b, name);
+	if (rc != 0)
+		printf("# brlcheck %s: read with the table %s\n", name, table);
 out:
 	for (i = 0; i < b.nrows; i++)
 		free(b.rows[i].cells);
