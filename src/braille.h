@@ -14,7 +14,8 @@ struct buf;
  * braille patterns (U+2800), for displays and proofreaders.
  *
  * A character the table does not define is first given its plain form
- * (text_ascii(): "ŧ" as "t", "½" as "1/2"); what has none (a Chinese
+ * (text_ascii(): a letter with a mark the table lacks as the letter, a
+ * dash as hyphens); what has none (a Chinese
  * letter in an English table) is written as liblouis writes what it
  * cannot translate, its code in hexadecimal, and counted, so the writer
  * can warn.  Dots 7 and 8, which a BRF cannot hold, are dropped and
