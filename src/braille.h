@@ -15,11 +15,10 @@ struct buf;
  *
  * A character the table does not define is first given its plain form
  * (text_ascii(): a letter with a mark the table lacks as the letter, a
- * dash as hyphens); what has none (a Chinese
- * letter in an English table) is written as liblouis writes what it
- * cannot translate, its code in hexadecimal, and counted, so the writer
- * can warn.  Dots 7 and 8, which a BRF cannot hold, are dropped and
- * counted too.
+ * dash as hyphens); what has none (a Chinese letter in an English
+ * table) is written as liblouis writes what it cannot translate, its
+ * code in hexadecimal, and counted, so the writer can warn.  Dots 7 and
+ * 8, which a BRF cannot hold, are dropped and counted too.
  */
 struct braille;
 
