@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "layout.h"
 #include "text.h"
 #include "wrap.h"
@@ -196,6 +197,32 @@ layout_drop(struct layout *l)
 {
 	if (l->n > 0)
 		wrap_lines_free(&l->v[--l->n].lines);
+}
+
+bool
+layout_page_number(const char *value, enum page_number *out)
+{
+	if (strcmp(value, "bottom") == 0)
+		*out = PAGE_NUMBER_BOTTOM;
+	else if (strcmp(value, "top") == 0)
+		*out = PAGE_NUMBER_TOP;
+	else if (strcmp(value, "none") == 0)
+		*out = PAGE_NUMBER_NONE;
+	else
+		return false;
+	return true;
+}
+
+int
+layout_check(const struct device *dev, const char *what)
+{
+	unsigned	 least = layout_frame_rows(dev) + 4 * dev->line_spacing;
+
+	if (dev->page_lines == 0 || dev->page_lines >= least)
+		return 0;
+	diag_line("%u lines a %s leave too little room for text (at least "
+	    "%u) (see lector --help)", dev->page_lines, what, least);
+	return -1;
 }
 
 unsigned

@@ -116,6 +116,19 @@ void		 layout_drop(struct layout *);
 void		 layout_render(struct layout *, struct buf *out);
 
 /*
+ * Read a profile's page-number value ("bottom", "top", "none") into
+ * *out; false if it is none of them.
+ */
+bool		 layout_page_number(const char *value, enum page_number *out);
+
+/*
+ * Whether dev's pages leave room for text (four lines at least); if not,
+ * one line on standard error, naming what a page is ("page", "braille
+ * page"), and -1.
+ */
+int		 layout_check(const struct device *dev, const char *what);
+
+/*
  * The lines a page of dev needs besides its text (the number, the
  * running header and the blank lines beside them).
  */

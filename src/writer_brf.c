@@ -95,16 +95,9 @@ profile_key(const char *key, const char *value, const char *path,
 		ok = conf_uint(value, MIN_CELLS, MAX_CELLS, &dev->width);
 	else if (strcmp(key, "lines") == 0)
 		ok = conf_uint(value, 0, 1000, &dev->page_lines);
-	else if (strcmp(key, "page-number") == 0) {
-		if (strcmp(value, "bottom") == 0)
-			dev->page_number = PAGE_NUMBER_BOTTOM;
-		else if (strcmp(value, "top") == 0)
-			dev->page_number = PAGE_NUMBER_TOP;
-		else if (strcmp(value, "none") == 0)
-			dev->page_number = PAGE_NUMBER_NONE;
-		else
-			ok = false;
-	} else if (strcmp(key, "table") == 0) {
+	else if (strcmp(key, "page-number") == 0)
+		ok = layout_page_number(value, &dev->page_number);
+	else if (strcmp(key, "table") == 0) {
 		if (strcmp(value, "auto") == 0)
 			p->table[0] = '\0';
 		else if ((ok = strlen(value) < sizeof(p->table)))
@@ -225,13 +218,8 @@ braille_setup(void)
 	dev->keep_lines = 1;
 	dev->ellipsis = "";
 	dev->number = page_number;
-	if (dev->page_lines != 0 && dev->page_lines <
-	    layout_frame_rows(dev) + 4) {
-		diag_line("%u lines a braille page leave too little room "
-		    "for text (at least %u) (see lector --help)",
-		    dev->page_lines, layout_frame_rows(dev) + 4);
+	if (layout_check(dev, "braille page") == -1)
 		return -1;
-	}
 	cfg.ready = true;
 	return 0;
 }

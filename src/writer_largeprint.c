@@ -83,17 +83,9 @@ profile_key(const char *key, const char *value, const char *path,
 		ok = conf_uint(value, 0, 10000, &dev->page_lines);
 	else if (strcmp(key, "line-spacing") == 0)
 		ok = conf_uint(value, 1, 2, &dev->line_spacing);
-	else if (strcmp(key, "page-number") == 0) {
-		ok = true;
-		if (strcmp(value, "bottom") == 0)
-			dev->page_number = PAGE_NUMBER_BOTTOM;
-		else if (strcmp(value, "top") == 0)
-			dev->page_number = PAGE_NUMBER_TOP;
-		else if (strcmp(value, "none") == 0)
-			dev->page_number = PAGE_NUMBER_NONE;
-		else
-			ok = false;
-	} else if (strcmp(key, "form-feed") == 0)
+	else if (strcmp(key, "page-number") == 0)
+		ok = layout_page_number(value, &dev->page_number);
+	else if (strcmp(key, "form-feed") == 0)
 		ok = conf_bool(value, &dev->form_feed);
 	else if (strcmp(key, "running-header") == 0)
 		ok = conf_bool(value, &dev->running_header);
@@ -205,14 +197,8 @@ lp_setup(void)
 		dev->page_lines = cfg.page_lines;
 	if (cfg.ascii)
 		p->ascii = true;
-	if (dev->page_lines != 0 && dev->page_lines <
-	    layout_frame_rows(dev) + 4 * dev->line_spacing) {
-		diag_line("%u lines a page leave too little room "
-		    "for text (at least %u) (see lector --help)",
-		    dev->page_lines,
-		    layout_frame_rows(dev) + 4 * dev->line_spacing);
+	if (layout_check(dev, "page") == -1)
 		return -1;
-	}
 	/* Marks a word that goes on: never a hyphen, which could be the
 	 * word's own. */
 	dev->marker = p->ascii ? "\\" : "\xe2\x86\x92";
